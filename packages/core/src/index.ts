@@ -1,0 +1,38 @@
+export type {
+  AgreementDocument,
+  AgreementInput,
+  Clause,
+  Deadline,
+  Obligation,
+  Phase,
+  Source,
+} from './agreement-schema.ts';
+export { AgreementSchema } from './agreement-schema.ts';
+export type { Agreement, CompiledObligation, CompiledPhase } from './compiled-agreement.ts';
+export type { Duration } from './duration.ts';
+export { formatDuration, parseDuration, suggestDuration } from './duration.ts';
+export type { EventDocument, EventInput, LedgerFile } from './event-schema.ts';
+export { EventSchema, LedgerFileSchema } from './event-schema.ts';
+export type { Precision, ResolvedTime } from './instant.ts';
+export { resolveTime } from './instant.ts';
+export type { Issue, Parsed } from './issue.ts';
+export { formatIssue } from './issue.ts';
+export type { Claim, EventStatus, EventType, Figure, Ledger, LedgerEvent } from './ledger-event.ts';
+export { normalizeEvent } from './normalize-event.ts';
+export { parseAgreement } from './parse-agreement.ts';
+export { normalizeEvents, parseLedger } from './parse-ledger.ts';
+export type {
+  CountedEvent,
+  Discrepancy,
+  EvidencePolicy,
+  ExcludedEvent,
+  ObligationState,
+  ObligationStatus,
+  PeriodStatus,
+  PhaseState,
+  PhaseStatus,
+  ReleaseTotal,
+  Status,
+} from './status.ts';
+export { EVIDENCE_POLICIES } from './status.ts';
+export { formatInstant, formatReadable, isValidZone } from './zoned-time.ts';

@@ -1,0 +1,256 @@
+import type { Source } from './agreement-schema.ts';
+import { assertNever } from './compile-agreement.ts';
+import type { Agreement } from './compiled-agreement.ts';
+import { parseDuration, suggestDuration } from './duration.ts';
+import { type EventDocument, EventSchema, type Occurred, type Quantity } from './event-schema.ts';
+import { type Precision, resolveTime, widen } from './instant.ts';
+import { nearest } from './issue.ts';
+import { type Figure, gradeOf, type LedgerEvent } from './ledger-event.ts';
+
+type Report = (code: string, path: (string | number)[], message: string) => void;
+
+/** A figure from a written quantity: a bare number is exact. */
+export function toFigure(q: Quantity): Figure {
+  if (typeof q === 'number') return { best: q, low: q, high: q };
+  return { best: q.best, low: q.low ?? q.best, high: q.high ?? q.best };
+}
+
+interface Context {
+  readonly agreement: Agreement;
+  readonly sources: Readonly<Record<string, Source>>;
+  readonly report: Report;
+}
+
+/**
+ * Turns a written event into a ledger event, resolving times once (in the agreement's zone) and
+ * checking its references against the agreement. Reports problems through `report`.
+ */
+export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string | number)[]): LedgerEvent {
+  const { agreement, report } = ctx;
+  const zone = agreement.zone;
+  const time = (text: string, p: (string | number)[], precision?: Precision) => {
+    const t = resolveTime(text, zone);
+    if ('error' in t) {
+      report('bad-time', p, t.error);
+      return { start: 0, end: 0, precision: 'minute' as Precision };
+    }
+    return widen(t, precision);
+  };
+  const occurred = (o: Occurred) => {
+    if (typeof o === 'string') {
+      const t = time(o, [...path, 'occurred']);
+      return { start: t.start, end: t.end, at: mid(t), until: mid(t), precision: t.precision };
+    }
+    if ('at' in o) {
+      const t = time(o.at, [...path, 'occurred', 'at'], o.precision);
+      return { start: t.start, end: t.end, at: mid(t), until: mid(t), precision: t.precision };
+    }
+    const from = time(o.from, [...path, 'occurred', 'from'], o.precision);
+    const to = time(o.to, [...path, 'occurred', 'to'], o.precision);
+    if (to.end < from.start) report('bad-time', [...path, 'occurred', 'to'], '`to` is before `from`');
+    return { start: from.start, end: to.end, at: mid(from), until: mid(to), precision: from.precision };
+  };
+  const party = (id: string | undefined, p: (string | number)[], extra: readonly string[] = []) => {
+    if (id === undefined || agreement.partyIds.has(id) || extra.includes(id)) return;
+    const known = [...agreement.partyIds, ...agreement.document.mediators.map((m) => m.id), ...extra];
+    if (known.includes(id)) return;
+    const hint = nearest(id, known);
+    report(
+      'undefined-reference',
+      p,
+      `\`${id}\` is not a party or mediator of agreement \`${agreement.id}\`${hint ? `; did you mean \`${hint}\`?` : ''}`,
+    );
+  };
+  const phase = (id: string, p: (string | number)[]) => {
+    if (agreement.phases.some((ph) => ph.id === id)) return;
+    const hint = nearest(
+      id,
+      agreement.phases.map((ph) => ph.id),
+    );
+    report(
+      'undefined-reference',
+      p,
+      `\`${id}\` is not a phase of agreement \`${agreement.id}\`${hint ? `; did you mean \`${hint}\`?` : ''}`,
+    );
+  };
+  const cohort = (id: string, p: (string | number)[]) => {
+    if (agreement.cohortHeldBy.has(id)) return;
+    const hint = nearest(id, agreement.cohortHeldBy.keys());
+    report(
+      'undefined-reference',
+      p,
+      `\`${id}\` is not a cohort of agreement \`${agreement.id}\`${hint ? `; did you mean \`${hint}\`?` : ''}`,
+    );
+  };
+  const sources: Source[] = doc.sources.map((s, i) => {
+    if (typeof s !== 'string') return s;
+    const found = ctx.sources[s] ?? agreement.document.sources[s];
+    if (!found) {
+      const hint = nearest(s, [...Object.keys(ctx.sources), ...Object.keys(agreement.document.sources)]);
+      report(
+        'undefined-reference',
+        [...path, 'sources', i],
+        `\`${s}\` is not a source defined in the ledger or the agreement${hint ? `; did you mean \`${hint}\`?` : ''}`,
+      );
+      return { outlet: s };
+    }
+    return found;
+  });
+  const when = occurred(doc.occurred);
+  const base = {
+    id: 'id' in doc ? (doc as { id: string }).id : '',
+    at: when.at,
+    until: when.until,
+    occurredStart: when.start,
+    occurredEnd: when.end,
+    precision: when.precision,
+    recorded:
+      'recorded' in doc ? time((doc as { recorded: string }).recorded, [...path, 'recorded']).start : 0,
+    status: doc.status,
+    fact: doc.fact,
+    outsideFramework: doc.outsideFramework,
+    sources,
+    grade: gradeOf(sources),
+    note: doc.note,
+    hasPersons: (doc.persons?.length ?? 0) > 0,
+    corrects: undefined,
+  };
+  switch (doc.type) {
+    case 'release':
+      party(doc.party, [...path, 'party'], ['rescue']);
+      doc.released.forEach((r, i) => cohort(r.cohort, [...path, 'released', i, 'cohort']));
+      return {
+        ...base,
+        type: doc.type,
+        party: doc.party,
+        released: doc.released.map((r) => ({ cohort: r.cohort, ...toFigure(r.count) })),
+        credited: doc.creditedAt ? time(doc.creditedAt, [...path, 'creditedAt']).start : when.at,
+      };
+    case 'aid-delivery':
+      party(doc.party, [...path, 'party']);
+      return {
+        ...base,
+        type: doc.type,
+        party: doc.party,
+        item: doc.item,
+        quantity: toFigure(doc.quantity),
+        area: doc.area,
+      };
+    case 'violation':
+      party(doc.party, [...path, 'party']);
+      party(doc.reportedBy, [...path, 'reportedBy']);
+      if (doc.obligation !== undefined && !agreement.obligations.some((o) => o.id === doc.obligation)) {
+        const hint = nearest(
+          doc.obligation,
+          agreement.obligations.map((o) => o.id),
+        );
+        report(
+          'undefined-reference',
+          [...path, 'obligation'],
+          `\`${doc.obligation}\` is not an obligation of agreement \`${agreement.id}\`${hint ? `; did you mean \`${hint}\`?` : ''}`,
+        );
+      }
+      return {
+        ...base,
+        type: doc.type,
+        party: doc.party,
+        obligation: doc.obligation,
+        activity: doc.activity,
+        area: doc.area,
+        reportedBy: doc.reportedBy,
+      };
+    case 'phase-started':
+      phase(doc.phase, [...path, 'phase']);
+      return { ...base, type: doc.type, phase: doc.phase };
+    case 'phase-extended': {
+      phase(doc.phase, [...path, 'phase']);
+      const by = parseDuration(doc.by);
+      if (!by) {
+        const hint = suggestDuration(doc.by);
+        report(
+          'bad-duration',
+          [...path, 'by'],
+          `\`${doc.by}\` is not an ISO 8601 duration${hint ? `; did you mean \`${hint}\`?` : ''}`,
+        );
+      }
+      return { ...base, type: doc.type, phase: doc.phase, by: by ?? parseDuration('PT0S')!, byText: doc.by };
+    }
+    case 'phase-ended':
+      phase(doc.phase, [...path, 'phase']);
+      return { ...base, type: doc.type, phase: doc.phase, reason: doc.reason };
+    case 'phase-collapsed':
+      phase(doc.phase, [...path, 'phase']);
+      return { ...base, type: doc.type, phase: doc.phase, blamedOn: doc.blamedOn ?? [] };
+    case 'talks-held':
+      return { ...base, type: doc.type, parties: doc.parties, topic: doc.topic };
+    case 'list-handed-over':
+      party(doc.party, [...path, 'party']);
+      return {
+        ...base,
+        type: doc.type,
+        party: doc.party,
+        to: doc.to,
+        count: doc.count === undefined ? undefined : toFigure(doc.count),
+      };
+    case 'withdrawal':
+      party(doc.party, [...path, 'party']);
+      return { ...base, type: doc.type, party: doc.party, area: doc.area };
+    case 'statement': {
+      const c = doc.claim;
+      if (c?.during) phase(c.during, [...path, 'claim', 'during']);
+      party(c?.heldBy, [...path, 'claim', 'heldBy']);
+      party(c?.releasedBy, [...path, 'claim', 'releasedBy'], ['rescue']);
+      c?.cohorts?.forEach((id, i) => cohort(id, [...path, 'claim', 'cohorts', i]));
+      return {
+        ...base,
+        type: doc.type,
+        party: doc.party,
+        text: doc.text,
+        claim: c && {
+          measure: c.measure,
+          heldBy: c.heldBy,
+          releasedBy: c.releasedBy,
+          inFrameworkOnly: c.inFrameworkOnly,
+          cohorts: c.cohorts,
+          during: c.during,
+          since: c.since === undefined ? undefined : time(c.since, [...path, 'claim', 'since']).start,
+          until: c.until === undefined ? undefined : time(c.until, [...path, 'claim', 'until']).start,
+          value: toFigure(c.value),
+        },
+      };
+    }
+    case 'suspension':
+      return { ...base, type: doc.type, obligations: doc.obligations, by: doc.by };
+    case 'retraction':
+      return { ...base, type: doc.type, supersedes: doc.supersedes };
+    case 'correction': {
+      const parsed = EventSchema.safeParse({ ...doc.replacement, id: doc.id, recorded: doc.recorded });
+      if (!parsed.success || parsed.data.type === 'correction' || parsed.data.type === 'retraction') {
+        const first = parsed.success ? undefined : parsed.error.issues[0];
+        report(
+          'invalid-value',
+          [
+            ...path,
+            'replacement',
+            ...(first?.path.filter((k): k is string | number => typeof k !== 'symbol') ?? []),
+          ],
+          first
+            ? `the replacement event is not valid: ${first.message}`
+            : 'a replacement cannot itself be a correction or retraction',
+        );
+        return { ...base, type: 'retraction', supersedes: doc.supersedes };
+      }
+      const replacement = normalizeEvent(parsed.data, ctx, [...path, 'replacement']);
+      return {
+        ...base,
+        type: doc.type,
+        supersedes: doc.supersedes,
+        replacement: { ...replacement, corrects: doc.supersedes },
+      };
+    }
+    default:
+      return assertNever(doc);
+  }
+}
+
+const mid = (t: { start: number; end: number }) => t.start + Math.floor((t.end - t.start) / 2);

@@ -1,0 +1,129 @@
+import type { Duration } from './duration.ts';
+
+/** Wall-clock fields of a local date and time. */
+export interface LocalDateTime {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/** True when the name is an IANA time zone this runtime knows. */
+export function isValidZone(zone: string): boolean {
+  try {
+    formatter(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wall-clock fields of an instant (epoch milliseconds) in a zone. */
+export function toLocal(ms: number, zone: string): LocalDateTime {
+  const parts: Record<string, number> = {};
+  for (const p of formatter(zone).formatToParts(new Date(ms))) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  return {
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour!,
+    minute: parts.minute!,
+    second: parts.second!,
+  };
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds. */
+export function offsetAt(ms: number, zone: string): number {
+  const l = toLocal(Math.floor(ms / 1000) * 1000, zone);
+  return Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second) - Math.floor(ms / 1000) * 1000;
+}
+
+/** The instant at which the zone's clocks show the given wall time (the earlier one in a repeated hour). */
+export function fromLocal(local: LocalDateTime, zone: string): number {
+  const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
+  const first = asUtc - offsetAt(asUtc, zone);
+  const second = asUtc - offsetAt(first, zone);
+  return Math.min(first, second);
+}
+
+/**
+ * Adds a duration in a zone: years, months, weeks and days move the wall clock (so `P1D` across a
+ * daylight-saving change is still "same time tomorrow"), hours, minutes and seconds are exact.
+ */
+export function addInZone(ms: number, d: Duration, zone: string): number {
+  let t = ms;
+  if (d.years || d.months || d.weeks || d.days) {
+    const l = toLocal(ms, zone);
+    const shifted = new Date(
+      Date.UTC(
+        l.year + d.years,
+        l.month - 1 + d.months,
+        l.day + d.weeks * 7 + d.days,
+        l.hour,
+        l.minute,
+        l.second,
+      ),
+    );
+    t =
+      fromLocal(
+        {
+          year: shifted.getUTCFullYear(),
+          month: shifted.getUTCMonth() + 1,
+          day: shifted.getUTCDate(),
+          hour: shifted.getUTCHours(),
+          minute: shifted.getUTCMinutes(),
+          second: shifted.getUTCSeconds(),
+        },
+        zone,
+      ) +
+      (ms % 1000);
+  }
+  return t + ((d.hours * 60 + d.minutes) * 60 + d.seconds) * 1000;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** RFC 3339 text of an instant with the zone's offset at that instant, e.g. `2023-11-24T07:00:00+02:00`. */
+export function formatInstant(ms: number, zone: string): string {
+  const off = offsetAt(ms, zone);
+  const l = toLocal(ms, zone);
+  const sign = off < 0 ? '-' : '+';
+  const abs = Math.abs(off) / 60000;
+  return `${l.year}-${pad(l.month)}-${pad(l.day)}T${pad(l.hour)}:${pad(l.minute)}:${pad(l.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** A short readable form for reports: `Fri 24 Nov 2023 07:00`. */
+export function formatReadable(ms: number, zone: string): string {
+  const l = toLocal(ms, zone);
+  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][
+    new Date(Date.UTC(l.year, l.month - 1, l.day)).getUTCDay()
+  ];
+  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][
+    l.month - 1
+  ];
+  return `${weekday} ${l.day} ${month} ${l.year} ${pad(l.hour)}:${pad(l.minute)}`;
+}
