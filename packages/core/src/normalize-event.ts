@@ -253,4 +253,9 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
   }
 }
 
-const mid = (t: { start: number; end: number }) => t.start + Math.floor((t.end - t.start) / 2);
+// A time known to the minute counts at that minute; a coarser one (hour, day, month) at the middle of its range,
+// so that a delivery reported for "24 Nov" falls in the period that holds that day's daylight.
+const mid = (t: { start: number; end: number; precision: Precision }) =>
+  t.precision === 'second' || t.precision === 'minute'
+    ? t.start
+    : t.start + Math.floor((t.end - t.start) / 2);

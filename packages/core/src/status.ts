@@ -56,6 +56,8 @@ export interface PhaseStatus {
   readonly days: number | null;
   readonly extensions: readonly PhaseExtension[];
   readonly eligibility: ExtensionEligibility | null;
+  /** Released during the phase, per releasing party. */
+  readonly released: readonly ReleaseTotal[];
   readonly explanation: readonly string[];
 }
 
@@ -146,7 +148,8 @@ export interface Status {
     readonly timeZone: string;
   };
   readonly asOf: string;
-  readonly knownAt: string;
+  /** Events recorded after this were left out; null when every recorded event was considered. */
+  readonly knownAt: string | null;
   readonly evidence: EvidencePolicy;
   readonly phases: readonly PhaseStatus[];
   readonly obligations: readonly ObligationStatus[];
