@@ -15,7 +15,7 @@ import {
   ZERO_DURATION,
 } from './duration.ts';
 import { resolveTime } from './instant.ts';
-import { type Issue, nearest } from './issue.ts';
+import { nearest } from './issue.ts';
 import { addInZone, isValidZone } from './zoned-time.ts';
 
 type Report = (code: string, path: (string | number)[], message: string, keyOf?: string) => void;

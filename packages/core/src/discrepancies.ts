@@ -1,12 +1,11 @@
 import type { Agreement } from './compiled-agreement.ts';
 import { num } from './judgement.ts';
 import { type Claim, gradeLabel, type LedgerEvent } from './ledger-event.ts';
+import { type LedgerBook, sumReleasedAt } from './ledger-fold.ts';
 import type { PhaseRun } from './phase-timeline.ts';
 import { type FactGroup, totalOf } from './select-evidence.ts';
 import type { Discrepancy, DiscrepantReport } from './status.ts';
 import { formatReadable } from './zoned-time.ts';
-
-type Release = Extract<LedgerEvent, { type: 'release' }>;
 
 const report = (e: LedgerEvent, figure: number): DiscrepantReport => ({
   eventId: e.id,
@@ -49,33 +48,24 @@ interface Scope {
   readonly until: number;
 }
 
-function sum(
-  agreement: Agreement,
-  releases: readonly Release[],
-  runs: ReadonlyMap<string, PhaseRun>,
-  s: Scope,
-): { total: number; ids: string[] } {
+function sum(agreement: Agreement, book: LedgerBook, runs: ReadonlyMap<string, PhaseRun>, s: Scope): number {
   const run = s.during ? runs.get(s.during) : undefined;
-  const from = run ? (run.actualStart ?? Number.POSITIVE_INFINITY) : Number.NEGATIVE_INFINITY;
+  if (run && run.actualStart === null) return 0;
+  const from = Math.max(
+    run?.actualStart ?? Number.NEGATIVE_INFINITY,
+    s.claim.since ?? Number.NEGATIVE_INFINITY,
+  );
   const to = Math.min(s.until, run?.actualEnd ?? Number.POSITIVE_INFINITY);
-  let total = 0;
-  const ids: string[] = [];
-  for (const e of releases) {
-    if (e.at < from || e.at > to || (s.claim.since !== undefined && e.at < s.claim.since)) continue;
-    if (s.inFrameworkOnly && e.outsideFramework) continue;
-    if (s.releasedBy !== undefined && e.party !== s.releasedBy) continue;
-    let n = 0;
-    for (const r of e.released) {
-      if (s.claim.cohorts && !s.claim.cohorts.includes(r.cohort)) continue;
-      if (s.claim.heldBy && agreement.cohortHeldBy.get(r.cohort) !== s.claim.heldBy) continue;
-      n += r.best;
-    }
-    if (n) {
-      total += n;
-      ids.push(e.id);
-    }
-  }
-  return { total, ids };
+  return sumReleasedAt(
+    book,
+    (k) =>
+      !(s.inFrameworkOnly && k.outside) &&
+      (s.releasedBy === undefined || k.party === s.releasedBy) &&
+      (!s.claim.cohorts || s.claim.cohorts.includes(k.cohort)) &&
+      (!s.claim.heldBy || agreement.cohortHeldBy.get(k.cohort) === s.claim.heldBy),
+    from,
+    to,
+  );
 }
 
 function describe(s: Scope, agreement: Agreement): string {
@@ -97,7 +87,7 @@ function describe(s: Scope, agreement: Agreement): string {
 export function claimDiscrepancies(
   agreement: Agreement,
   statements: readonly Extract<LedgerEvent, { type: 'statement' }>[],
-  releases: readonly Release[],
+  book: LedgerBook,
   runs: ReadonlyMap<string, PhaseRun>,
 ): Discrepancy[] {
   const out: Discrepancy[] = [];
@@ -111,35 +101,33 @@ export function claimDiscrepancies(
       releasedBy: c.releasedBy,
       until: c.until ?? st.at,
     };
-    const ledger = sum(agreement, releases, runs, scope);
-    if (c.value.low <= ledger.total && ledger.total <= c.value.high) continue;
+    const ledger = sum(agreement, book, runs, scope);
+    if (c.value.low <= ledger && ledger <= c.value.high) continue;
     let explanation: string | null = null;
     for (const during of [scope.during, undefined]) {
       for (const inFrameworkOnly of [scope.inFrameworkOnly, !scope.inFrameworkOnly]) {
         for (const releasedBy of [scope.releasedBy, undefined]) {
           if (explanation) break;
-          const alt: Scope = { ...scope, during, inFrameworkOnly, releasedBy };
           if (
             during === scope.during &&
             inFrameworkOnly === scope.inFrameworkOnly &&
             releasedBy === scope.releasedBy
           )
             continue;
-          const r = sum(agreement, releases, runs, alt);
-          if (c.value.low <= r.total && r.total <= c.value.high) {
-            const extra = r.ids.filter((id) => !ledger.ids.includes(id));
-            explanation = `${num(c.value.best)} is what the ledger gives for ${describe(alt, agreement)}: ${num(r.total)}${extra.length ? `, counting ${extra.join(', ')} as well` : ''}`;
-          }
+          const alt: Scope = { ...scope, during, inFrameworkOnly, releasedBy };
+          const r = sum(agreement, book, runs, alt);
+          if (c.value.low <= r && r <= c.value.high)
+            explanation = `${num(c.value.best)} is what the ledger gives for ${describe(alt, agreement)}: ${num(r)}, that is ${num(Math.abs(r - ledger))} ${r > ledger ? 'more' : 'fewer'} than the claim's own scope`;
         }
       }
     }
     out.push({
       fact: `${st.id}: ${describe(scope, agreement)}`,
       kind: 'claim-vs-ledger',
-      description: `a report says ${num(c.value.best)}; the ledger's own events add up to ${num(ledger.total)}`,
+      description: `a report says ${num(c.value.best)}; the ledger's own events add up to ${num(ledger)}`,
       reports: [report(st, c.value.best)],
-      used: { eventId: null, figure: ledger.total },
-      why: `the evaluation counts the ledger's events (${ledger.ids.length} release events), not a reported total`,
+      used: { eventId: null, figure: ledger },
+      why: "the evaluation counts the ledger's own events, not a reported total",
       explanation:
         explanation ??
         (st.note

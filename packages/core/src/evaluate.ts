@@ -1,3 +1,4 @@
+import { BoundedList } from './bounded-list.ts';
 import { assertNever } from './compile-agreement.ts';
 import type { Agreement, CompiledObligation } from './compiled-agreement.ts';
 import { claimDiscrepancies, conflictingReports } from './discrepancies.ts';
@@ -8,14 +9,15 @@ import { judgeRate } from './judge-rate.ts';
 import { judgeReciprocal } from './judge-reciprocal.ts';
 import { judgeRefrain } from './judge-refrain.ts';
 import { judgeRelease } from './judge-release.ts';
-import type { EventIndex, JudgeContext, Judgement } from './judgement.ts';
+import type { EventIndex, JudgeContext, Judgement, ObligationLists } from './judgement.ts';
 import type { LedgerEvent } from './ledger-event.ts';
+import { type AidWatch, foldLedger, type LedgerBook, type ReleaseWatch } from './ledger-fold.ts';
 import { type PhaseRun, runPhases } from './phase-timeline.ts';
 import { releaseTotals } from './release-totals.ts';
 import { selectEvidence } from './select-evidence.ts';
-import { smallest } from './smallest.ts';
 import type { EvidencePolicy, ObligationStatus, PhaseStatus, Status } from './status.ts';
-import { formatInstant, formatReadable } from './zoned-time.ts';
+import { TimeBuckets } from './time-buckets.ts';
+import { addInZone, formatInstant, formatReadable } from './zoned-time.ts';
 
 export interface EvaluateOptions {
   /** The moment of the world to evaluate at (epoch milliseconds). */
@@ -23,13 +25,17 @@ export interface EvaluateOptions {
   /** Leave out events recorded after this moment (default: nothing is left out for being recorded late). */
   readonly knownAt?: number;
   readonly evidence?: EvidencePolicy;
-  /** How many counted and excluded events each obligation lists (the totals are always complete). Default 1000. */
+  /** How many counted and left-out events each obligation lists (the totals are always complete). Default 1000. */
   readonly listLimit?: number;
 }
 
+const DAY = 86_400_000;
+const byTime = (a: LedgerEvent, b: LedgerEvent) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /**
  * Where an agreement stands at `asOf`, as known at `knownAt`: a pure, deterministic function of its
- * inputs, whatever the order of the events and the machine's time zone.
+ * inputs, whatever the order of the events and the machine's time zone. Plain releases and
+ * deliveries are folded into minute buckets in one pass; times are compared to the minute.
  * @example
  * const status = evaluate(agreement, ledger.events, { asOf: Date.parse('2023-11-26T12:00:00+02:00') });
  */
@@ -44,64 +50,56 @@ export function evaluate(
   const limit = options.listLimit ?? 1000;
   const zone = agreement.zone;
   const evidence = selectEvidence(events, knownAt, policy);
-  const index = { releases: [], aid: [], violations: [], acts: [], suspensions: [] } as {
-    -readonly [K in keyof EventIndex]: EventIndex[K][number][];
+  const index: { -readonly [K in keyof EventIndex]: EventIndex[K][number][] } = {
+    violations: [],
+    acts: [],
+    suspensions: [],
   };
   const statements: Extract<LedgerEvent, { type: 'statement' }>[] = [];
-  const counted: LedgerEvent[] = [];
+  const specials: LedgerEvent[] = [];
   for (const e of evidence.counted) {
     if (e.at > asOf) continue;
-    counted.push(e);
-    switch (e.type) {
-      case 'release':
-        index.releases.push(e);
-        break;
-      case 'aid-delivery':
-        index.aid.push(e);
-        break;
-      case 'violation':
-        index.violations.push(e);
-        break;
-      case 'talks-held':
-      case 'list-handed-over':
-      case 'withdrawal':
-        index.acts.push(e);
-        break;
-      case 'statement':
-        index.acts.push(e);
-        statements.push(e);
-        break;
-      case 'suspension':
-        index.suspensions.push(e);
-        break;
-      case 'phase-started':
-      case 'phase-extended':
-      case 'phase-ended':
-      case 'phase-collapsed':
-      case 'correction':
-      case 'retraction':
-        break;
-      default:
-        assertNever(e);
+    specials.push(e);
+    if (e.type === 'violation') index.violations.push(e);
+    else if (e.type === 'suspension') index.suspensions.push(e);
+    else if (e.type === 'talks-held' || e.type === 'list-handed-over' || e.type === 'withdrawal')
+      index.acts.push(e);
+    else if (e.type === 'statement') {
+      index.acts.push(e);
+      statements.push(e);
     }
   }
-  const runs = runPhases(agreement, counted, asOf);
+  // Small lists whose order shows in reasons are put in time order, so any input order gives the same status.
+  for (const list of [index.violations, index.acts, index.suspensions, statements]) list.sort(byTime);
+  const runs = runPhases(agreement, specials, asOf);
+  const { watches, releaseWatches, aidWatches } = watchesFor(agreement, runs, asOf, limit);
+  const book = foldLedger(
+    events,
+    evidence,
+    { knownAt, asOf, policy, buckets: bucketsFor(agreement, runs, asOf) },
+    releaseWatches,
+    aidWatches,
+  );
   const ctx: JudgeContext = {
     agreement,
     asOf,
     policy,
     runs,
     index,
-    spread: evidence.spread,
-    setAside: evidence.setAside.filter((s) => s.event.at <= asOf),
+    book,
+    lists: watches,
+    setAside: evidence.setAside.filter(
+      (s) => s.event.at <= asOf && s.event.type !== 'release' && s.event.type !== 'aid-delivery',
+    ),
+    limit,
   };
-  const fmt = (ms: number | null) => (ms === null ? null : formatInstant(ms, zone));
   const upcoming: { at: number; what: string }[] = [];
   const obligations = agreement.obligations.map((o) => {
     const j = judge(o, ctx);
     upcoming.push(...j.upcoming);
-    return toStatus(o, j, zone, limit);
+    return toStatus(o, j, zone);
   });
+  const fmt = (ms: number | null) => (ms === null ? null : formatInstant(ms, zone));
   const phases = agreement.phases.map((p) => {
     const run = runs.get(p.id)!;
     for (const t of [run.plannedStart, run.scheduledEnd])
@@ -110,7 +108,7 @@ export function evaluate(
           at: t,
           what: t === run.scheduledEnd ? `${p.name} is scheduled to end` : `${p.name} is due to start`,
         });
-    return phaseStatus(run, ctx, fmt, index.releases);
+    return phaseStatus(run, ctx, fmt, book);
   });
   const next = upcoming
     .filter((u) => u.at > asOf)
@@ -130,12 +128,77 @@ export function evaluate(
     obligations,
     discrepancies: [
       ...conflictingReports(evidence.groups.filter((g) => g.members.some((m) => m.at <= asOf))),
-      ...claimDiscrepancies(agreement, statements, index.releases, runs),
+      ...claimDiscrepancies(agreement, statements, book, runs),
     ],
-    released: releaseTotals(index.releases, agreement, Number.NEGATIVE_INFINITY, asOf),
+    released: releaseTotals(book, agreement, Number.NEGATIVE_INFINITY, asOf),
     nextChange: next ? { at: formatInstant(next.at, zone), what: next.what } : null,
-    events: { known: evidence.known, counted: counted.length, superseded: evidence.superseded },
+    events: {
+      known: evidence.known,
+      counted:
+        book.counted + specials.filter((e) => e.type !== 'release' && e.type !== 'aid-delivery').length,
+      superseded: evidence.superseded.size,
+    },
   };
+}
+
+/** The minute buckets the fold needs: from the first phase's start to the last one's end plus any lag. */
+function bucketsFor(agreement: Agreement, runs: ReadonlyMap<string, PhaseRun>, asOf: number): TimeBuckets {
+  let from = Number.POSITIVE_INFINITY;
+  let to = Number.NEGATIVE_INFINITY;
+  for (const run of runs.values()) {
+    const start = run.actualStart ?? run.plannedStart;
+    if (start !== null) from = Math.min(from, start);
+    const end = run.actualEnd ?? run.scheduledEnd;
+    to = Math.max(to, end ?? asOf);
+  }
+  let lag = 0;
+  for (const o of agreement.obligations) if (o.lag) lag = Math.max(lag, addInZone(0, o.lag, 'UTC'));
+  if (!Number.isFinite(from)) from = asOf;
+  to = Math.max(from, Math.min(to, asOf)) + lag + DAY;
+  return new TimeBuckets(from - DAY, to);
+}
+
+/** The lists each obligation in effect keeps, and what it watches for in the fold. */
+function watchesFor(agreement: Agreement, runs: ReadonlyMap<string, PhaseRun>, asOf: number, limit: number) {
+  const watches = new Map<string, ObligationLists>();
+  const releaseWatches: ReleaseWatch[] = [];
+  const aidWatches: AidWatch[] = [];
+  for (const o of agreement.obligations) {
+    const run = runs.get(o.phase)!;
+    const lists = { counted: new BoundedList(limit), excluded: new BoundedList(limit) };
+    watches.set(o.id, lists);
+    if (run.actualStart === null || run.actualStart > asOf) continue;
+    const start = run.actualStart;
+    const common = {
+      start,
+      ...lists,
+      beforeReason: `before ${run.phase.name} started`,
+      outsideReason: 'released outside the framework',
+    };
+    if (o.kind === 'release' || o.kind === 'reciprocal-release')
+      for (const cohort of o.cohorts)
+        releaseWatches.push({ ...common, cohort, party: o.party, match: 'same' });
+    if (o.kind === 'reciprocal-release')
+      for (const cohort of o.ratio.keys())
+        releaseWatches.push({
+          ...common,
+          cohort,
+          party: o.party,
+          match: 'other',
+          note: 'released by the other side',
+          outsideReason: 'released outside the framework: nothing is owed for it',
+        });
+    if (o.kind === 'rate' && o.source.kind === 'rate')
+      aidWatches.push({
+        ...lists,
+        item: o.source.item,
+        party: o.party,
+        start,
+        end: run.actualEnd ?? run.scheduledEnd ?? Number.POSITIVE_INFINITY,
+        outsideReason: 'delivered outside the framework',
+      });
+  }
+  return { watches, releaseWatches, aidWatches };
 }
 
 function judge(o: CompiledObligation, ctx: JudgeContext): Judgement {
@@ -156,12 +219,9 @@ function judge(o: CompiledObligation, ctx: JudgeContext): Judgement {
   }
 }
 
-const byEvent = (a: { event: LedgerEvent }, b: { event: LedgerEvent }) =>
-  a.event.at - b.event.at || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0);
-
-function toStatus(o: CompiledObligation, j: Judgement, zone: string, limit: number): ObligationStatus {
-  const counted = smallest(j.counted, limit, byEvent);
-  const excluded = smallest(j.excluded, limit, byEvent);
+function toStatus(o: CompiledObligation, j: Judgement, zone: string): ObligationStatus {
+  const counted = j.counted.entries();
+  const excluded = j.excluded.entries();
   const more = (total: number, shown: number, what: string) =>
     total > shown ? [`${total - shown} more ${what} not listed (${total} in all)`] : [];
   return {
@@ -184,11 +244,11 @@ function toStatus(o: CompiledObligation, j: Judgement, zone: string, limit: numb
       amount: c.amount,
       ...(c.note ? { note: c.note } : {}),
     })),
-    excluded: excluded.map((c) => ({ id: c.event.id, reason: c.reason })),
+    excluded: excluded.map((c) => ({ id: c.event.id, reason: c.note ?? 'left out' })),
     arithmetic: [
       ...j.arithmetic,
-      ...more(j.counted.length, counted.length, 'counted events'),
-      ...more(j.excluded.length, excluded.length, 'left-out events'),
+      ...more(j.counted.total, counted.length, 'counted events'),
+      ...more(j.excluded.total, excluded.length, 'left-out events'),
     ],
     ...(j.periods ? { periods: j.periods } : {}),
   };
@@ -198,25 +258,25 @@ function phaseStatus(
   run: PhaseRun,
   ctx: JudgeContext,
   fmt: (ms: number | null) => string | null,
-  releases: JudgeContext['index']['releases'],
+  book: LedgerBook,
 ): PhaseStatus {
   const zone = ctx.agreement.zone;
   const p = run.phase;
-  const elig = eligibility(run, releases, ctx.asOf, zone);
   const totalDuration = p.duration ? nominalDays(p.duration) + nominalDays(run.extendedBy) : null;
-  const running = run.state === 'running' && run.actualStart !== null;
+  const started = run.actualStart !== null && ctx.asOf >= run.actualStart;
+  const ended = run.actualEnd !== null && ctx.asOf >= run.actualEnd;
   const explanation = [...run.notes];
-  if (run.actualStart !== null)
+  if (started)
     explanation.push(
-      `started ${formatReadable(run.actualStart, zone)}${run.startEvent ? ` (${run.startEvent.id})` : ''}`,
+      `started ${formatReadable(run.actualStart!, zone)}${run.startEvent ? ` (${run.startEvent.id})` : ''}`,
     );
   for (const e of run.extensions)
     explanation.push(
       `extended by ${e.byText} on ${formatReadable(e.at, zone)} (${e.id})${e.note ? `: ${e.note}` : ''}`,
     );
-  if (run.actualEnd !== null && ctx.asOf >= run.actualEnd)
+  if (ended)
     explanation.push(
-      `${run.endReason === 'collapsed' ? 'collapsed' : 'ended'} ${formatReadable(run.actualEnd, zone)}${run.endEvent ? ` (${run.endEvent.id}${run.endReason ? `, ${run.endReason}` : ''})` : ' when its time ran out'}`,
+      `${run.endReason === 'collapsed' ? 'collapsed' : 'ended'} ${formatReadable(run.actualEnd!, zone)}${run.endEvent ? ` (${run.endEvent.id}${run.endReason ? `, ${run.endReason}` : ''})` : ' when its time ran out'}`,
     );
   return {
     id: p.id,
@@ -224,11 +284,11 @@ function phaseStatus(
     state: run.state,
     plannedStart: fmt(run.plannedStart),
     plannedEnd: fmt(run.plannedEnd),
-    actualStart: fmt(run.actualStart !== null && ctx.asOf >= run.actualStart ? run.actualStart : null),
-    actualEnd: fmt(run.actualEnd !== null && ctx.asOf >= run.actualEnd ? run.actualEnd : null),
+    actualStart: fmt(started ? run.actualStart : null),
+    actualEnd: fmt(ended ? run.actualEnd : null),
     scheduledEnd: fmt(run.scheduledEnd),
-    endReason: run.actualEnd !== null && ctx.asOf >= run.actualEnd ? run.endReason : null,
-    day: running ? Math.floor((ctx.asOf - run.actualStart!) / 86_400_000) + 1 : null,
+    endReason: ended ? run.endReason : null,
+    day: run.state === 'running' ? Math.floor((ctx.asOf - run.actualStart!) / DAY) + 1 : null,
     days: totalDuration === null ? null : Math.ceil(totalDuration),
     extensions: run.extensions.map((e) => ({
       eventId: e.id,
@@ -236,16 +296,15 @@ function phaseStatus(
       agreedAt: formatInstant(e.at, zone),
       cause: e.note ?? 'agreed extension',
     })),
-    eligibility: elig,
-    released:
-      run.actualStart === null
-        ? []
-        : releaseTotals(
-            releases,
-            ctx.agreement,
-            run.actualStart,
-            Math.min(ctx.asOf, run.actualEnd ?? Number.POSITIVE_INFINITY),
-          ),
+    eligibility: eligibility(run, book, ctx.asOf, zone),
+    released: started
+      ? releaseTotals(
+          book,
+          ctx.agreement,
+          run.actualStart!,
+          Math.min(ctx.asOf, run.actualEnd ?? Number.POSITIVE_INFINITY),
+        )
+      : [],
     explanation,
   };
 }

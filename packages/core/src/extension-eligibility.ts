@@ -1,5 +1,5 @@
 import { formatDuration, nominalDays } from './duration.ts';
-import type { LedgerEvent } from './ledger-event.ts';
+import { type LedgerBook, sumReleased } from './ledger-fold.ts';
 import type { PhaseRun } from './phase-timeline.ts';
 import type { ExtensionEligibility } from './status.ts';
 import { formatReadable } from './zoned-time.ts';
@@ -10,29 +10,16 @@ import { formatReadable } from './zoned-time.ts';
  */
 export function eligibility(
   run: PhaseRun,
-  releases: readonly Extract<LedgerEvent, { type: 'release' }>[],
+  book: LedgerBook,
   asOf: number,
   zone: string,
 ): ExtensionEligibility | null {
   const rule = run.phase.rule;
-  if (!rule || run.actualStart === null) return null;
+  if (!rule || run.actualStart === null || asOf < run.actualStart) return null;
   const start = run.actualStart;
   const end = Math.min(asOf, run.actualEnd ?? Number.POSITIVE_INFINITY);
-  let counted = 0;
-  const ids: string[] = [];
-  let outside = 0;
-  for (const e of releases) {
-    if (e.credited < start || e.credited > end) continue;
-    let n = 0;
-    for (const r of e.released) if (rule.cohorts.has(r.cohort)) n += r.best;
-    if (!n) continue;
-    if (e.outsideFramework) {
-      outside += n;
-      continue;
-    }
-    counted += n;
-    ids.push(e.id);
-  }
+  const counted = sumReleased(book, (k) => !k.outside && rule.cohorts.has(k.cohort), start, end);
+  const outside = sumReleased(book, (k) => k.outside && rule.cohorts.has(k.cohort), start, end);
   const steps = Math.floor(Math.max(0, counted - rule.beyond) / rule.every);
   const perStep = nominalDays(rule.adds);
   const base = run.phase.duration ? nominalDays(run.phase.duration) : 0;
@@ -55,7 +42,6 @@ export function eligibility(
     eligibleDays,
     agreedDays,
     capDays: cap,
-    eventIds: ids.sort(),
     explanation: text,
   };
 }

@@ -1,3 +1,4 @@
+import { BoundedList } from './bounded-list.ts';
 import type { CompiledObligation } from './compiled-agreement.ts';
 import { type JudgeContext, type Judgement, phaseOver, when, window } from './judgement.ts';
 import type { LedgerEvent } from './ledger-event.ts';
@@ -27,11 +28,13 @@ export function judgeActBy(o: CompiledObligation, ctx: JudgeContext): Judgement 
   const arithmetic = [
     `looking for a ${wanted} event by ${o.party}${by !== null ? ` by ${when(ctx, by)}` : ''}: ${acts.length} found`,
   ];
+  const counted = new BoundedList(ctx.limit);
+  for (const e of acts) counted.add(e, 1);
   const base = {
     due: 1,
     range: null,
-    counted: acts.map((e) => ({ event: e as LedgerEvent, amount: 1 })),
-    excluded: [],
+    counted,
+    excluded: new BoundedList(ctx.limit),
     arithmetic,
   };
   if (by === null)

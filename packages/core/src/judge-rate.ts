@@ -1,11 +1,10 @@
 import type { CompiledObligation } from './compiled-agreement.ts';
 import { formatDuration } from './duration.ts';
-import { type JudgeContext, type Judgement, num, phaseOver, setAsideFor, when, window } from './judgement.ts';
-import type { LedgerEvent } from './ledger-event.ts';
+import { type JudgeContext, type Judgement, num, phaseOver, when, window } from './judgement.ts';
+import type { AidKey } from './ledger-fold.ts';
 import type { PeriodStatus } from './status.ts';
 import { addInZone, formatInstant } from './zoned-time.ts';
 
-type Aid = Extract<LedgerEvent, { type: 'aid-delivery' }>;
 const MAX_PERIODS = 10_000;
 
 /**
@@ -16,82 +15,81 @@ export function judgeRate(o: CompiledObligation, ctx: JudgeContext): Judgement {
   const w = window(o, ctx);
   if ('judged' in w) return w.judged;
   const { start, run } = w;
+  const { book } = ctx;
   const zone = ctx.agreement.zone;
   const item = o.source.kind === 'rate' ? o.source.item : '';
   const perPeriod = o.source.kind === 'rate' ? o.source.quantity : 0;
+  const { counted, excluded } = ctx.lists.get(o.id)!;
   const end = w.end ?? ctx.asOf;
   const bounds: number[] = [start];
   while (bounds.length <= MAX_PERIODS && bounds[bounds.length - 1]! < end)
     bounds.push(addInZone(bounds[bounds.length - 1]!, o.period!, zone));
   bounds[bounds.length - 1] = Math.min(bounds[bounds.length - 1]!, end);
   const n = bounds.length - 1;
+  const keys: number[] = [];
+  const ours = (k: AidKey) => !k.outside && k.item === item && (k.party === undefined || k.party === o.party);
+  book.aidKeys.forEach((k, i) => ours(k) && keys.push(i));
+  const inPeriod = (series: typeof book.delivered, i: number) => {
+    const b0 = book.buckets.of(bounds[i]!);
+    const b1 = book.buckets.of(Math.min(bounds[i + 1]!, ctx.asOf + 1) - 1);
+    let sum = 0;
+    for (const k of keys) sum += series.sum(k, b0, b1);
+    return sum;
+  };
   const slot = (t: number) => {
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (bounds[mid]! <= t) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    let i = 0;
+    while (i + 1 < n && bounds[i + 1]! <= t) i++;
+    return i;
   };
-  const single = new Array<number>(n).fill(0);
-  const reported = new Array<boolean>(n).fill(false);
-  const spans: { from: number; to: number; quantity: number; event: Aid }[] = [];
-  const counted: { event: LedgerEvent; amount: number }[] = [];
-  const excluded: { event: LedgerEvent; reason: string }[] = [];
-  let low = 0;
-  let high = 0;
-  for (const e of ctx.index.aid) {
-    if (e.item !== item || (e.party !== undefined && e.party !== o.party)) continue;
-    if (e.outsideFramework) excluded.push({ event: e, reason: 'delivered outside the framework' });
-    else if (e.until < start || e.at >= end) excluded.push({ event: e, reason: `outside ${run.phase.name}` });
-    else {
-      const q = e.quantity.best;
-      counted.push({ event: e, amount: q });
-      const s = ctx.spread.get(e.id)?.get(item);
-      if (e.until > e.at)
-        spans.push({ from: slot(e.at), to: slot(Math.min(e.until, end - 1)), quantity: q, event: e });
-      else {
-        const i = slot(e.at);
-        single[i]! += q;
-        reported[i] = true;
-        low += Math.min(e.quantity.low, s?.low ?? q);
-        high += Math.max(e.quantity.high, s?.high ?? q);
-      }
-    }
-  }
-  excluded.push(...setAsideFor(ctx, (e) => e.type === 'aid-delivery' && e.item === item));
-  const dueIn = (i: number) => {
-    const full = addInZone(bounds[i]!, o.period!, zone) - bounds[i]!;
-    return Math.round((perPeriod * (bounds[i + 1]! - bounds[i]!)) / full);
-  };
+  const spans = book.spans
+    .filter(
+      (e) =>
+        ours({ item: e.item, party: e.party, outside: e.outsideFramework }) && e.until >= start && e.at < end,
+    )
+    .map((e) => ({
+      from: slot(e.at),
+      to: slot(Math.min(e.until, end - 1)),
+      quantity: e.quantity.best,
+      event: e,
+    }));
   const covered = new Array<number>(n).fill(-1);
   spans.forEach((s, k) => {
     for (let i = s.from; i <= s.to; i++) covered[i] = k;
   });
+  const dueIn = (i: number) => {
+    const full = addInZone(bounds[i]!, o.period!, zone) - bounds[i]!;
+    return Math.round((perPeriod * (bounds[i + 1]! - bounds[i]!)) / full);
+  };
   const periods: PeriodStatus[] = [];
   let shortfall = false;
   let unknown = 0;
   let delivered = 0;
+  let low = 0;
+  let high = 0;
   let due = 0;
   for (let i = 0; i < n; i++) {
     const d = dueIn(i);
     due += d;
     const complete = bounds[i + 1]! <= ctx.asOf;
+    const reports = inPeriod(book.deliveries, i);
+    const got = inPeriod(book.delivered, i);
     let state: PeriodStatus['state'];
     if (covered[i]! >= 0) state = 'covered-by-span';
-    else if (!reported[i]) state = complete ? 'unknown' : 'pending';
-    else state = single[i]! >= d ? 'met' : complete ? 'short' : 'pending';
+    else if (!reports) state = complete ? 'unknown' : 'pending';
+    else state = got >= d ? 'met' : complete ? 'short' : 'pending';
     if (state === 'short') shortfall = true;
     if (state === 'unknown') unknown++;
-    if (covered[i]! < 0) delivered += single[i]!;
+    if (covered[i]! < 0) {
+      delivered += got;
+      low += got + inPeriod(book.deliveredLow, i);
+      high += got + inPeriod(book.deliveredHigh, i);
+    }
     periods.push({
       index: i + 1,
       start: formatInstant(bounds[i]!, zone),
       end: formatInstant(bounds[i + 1]!, zone),
       due: d,
-      delivered: reported[i] ? single[i]! : null,
+      delivered: reports ? got : null,
       state,
     });
   }
@@ -102,17 +100,15 @@ export function judgeRate(o: CompiledObligation, ctx: JudgeContext): Judgement {
     let spanDue = 0;
     for (let i = s.from; i <= s.to; i++) spanDue += dueIn(i);
     delivered += s.quantity;
-    low += s.quantity;
-    high += s.quantity;
-    const complete = bounds[s.to + 1]! <= ctx.asOf;
-    if (complete && s.quantity < spanDue) shortfall = true;
+    low += s.event.quantity.low;
+    high += s.event.quantity.high;
+    if (bounds[s.to + 1]! <= ctx.asOf && s.quantity < spanDue) shortfall = true;
     arithmetic.push(
       `periods ${s.from + 1}–${s.to + 1} are reported together (${s.event.id}): ${num(s.quantity)} of ${num(spanDue)} due (${Math.round((100 * s.quantity) / spanDue)}%)`,
     );
   }
-  const shortPeriods = periods.filter((p) => p.state === 'short');
-  for (const p of shortPeriods)
-    arithmetic.push(`period ${p.index}: ${num(p.delivered ?? 0)} of ${num(p.due)}`);
+  for (const p of periods)
+    if (p.state === 'short') arithmetic.push(`period ${p.index}: ${num(p.delivered ?? 0)} of ${num(p.due)}`);
   if (unknown)
     arithmetic.push(
       `${unknown} period(s) with no report: ${periods
@@ -121,7 +117,7 @@ export function judgeRate(o: CompiledObligation, ctx: JudgeContext): Judgement {
         .join(', ')}`,
     );
   const over = phaseOver(run, ctx.asOf);
-  const disputedClaims = ctx.index.violations.filter((v) => v.obligation === o.id && v.at <= ctx.asOf);
+  const claims = ctx.index.violations.filter((v) => v.obligation === o.id && v.at <= ctx.asOf);
   let state: Judgement['state'];
   let reason: string;
   if (shortfall) {
@@ -134,8 +130,10 @@ export function judgeRate(o: CompiledObligation, ctx: JudgeContext): Judgement {
     state = over ? 'fulfilled' : 'in-effect';
     reason = `every period reported so far met ${num(perPeriod)} ${item}`;
   }
-  if (disputedClaims.length)
-    reason += `; ${disputedClaims.length} violation report(s) name this obligation (${disputedClaims.map((v) => `${v.id}, ${v.status}`).join('; ')})`;
+  if (claims.length)
+    reason += `; ${claims.length} violation report(s) name this obligation (${claims.map((v) => `${v.id}, ${v.status}`).join('; ')})`;
+  for (const v of claims)
+    counted.add(v, null, `violation reported${v.reportedBy ? ` by ${v.reportedBy}` : ''} (${v.status})`);
   const current = periods.findIndex((p) => p.state === 'pending');
   return {
     state,
@@ -145,14 +143,7 @@ export function judgeRate(o: CompiledObligation, ctx: JudgeContext): Judgement {
     range: low !== high ? { low, high } : null,
     ratio: due ? delivered / due : null,
     nextDeadline: current >= 0 ? bounds[current + 1]! : null,
-    counted: [
-      ...counted,
-      ...disputedClaims.map((v) => ({
-        event: v as LedgerEvent,
-        amount: null,
-        note: `violation reported${v.reportedBy ? ` by ${v.reportedBy}` : ''} (${v.status})`,
-      })),
-    ],
+    counted,
     excluded,
     arithmetic,
     periods,

@@ -1,5 +1,6 @@
+import { BoundedList } from './bounded-list.ts';
 import type { CompiledObligation } from './compiled-agreement.ts';
-import { type JudgeContext, type Judgement, phaseOver, setAsideFor, when, window } from './judgement.ts';
+import { addSetAside, type JudgeContext, type Judgement, phaseOver, when, window } from './judgement.ts';
 import type { LedgerEvent } from './ledger-event.ts';
 import { toLocal } from './zoned-time.ts';
 
@@ -39,7 +40,11 @@ export function judgeRefrain(o: CompiledObligation, ctx: JudgeContext): Judgemen
         note: `${v.status}${v.reportedBy ? `, reported by ${v.reportedBy}` : ''}`,
       });
   }
-  excluded.push(...setAsideFor(ctx, (e) => e.type === 'violation' && e.party === o.party));
+  const left = new BoundedList(ctx.limit);
+  for (const x of excluded) left.add(x.event, null, x.reason);
+  addSetAside(left, ctx, (e) => e.type === 'violation' && e.party === o.party);
+  const found = new BoundedList(ctx.limit);
+  for (const c of counted) found.add(c.event, null, c.note);
   const established = counted.filter(
     (c) => c.event.status === 'confirmed' || c.event.status === 'corroborated',
   );
@@ -73,8 +78,8 @@ export function judgeRefrain(o: CompiledObligation, ctx: JudgeContext): Judgemen
     delivered: null,
     range: null,
     nextDeadline: null,
-    counted,
-    excluded,
+    counted: found,
+    excluded: left,
     arithmetic,
     upcoming:
       !over && end !== null && end > ctx.asOf

@@ -1,5 +1,7 @@
+import { BoundedList } from './bounded-list.ts';
 import type { Agreement, CompiledObligation } from './compiled-agreement.ts';
-import type { Figure, LedgerEvent } from './ledger-event.ts';
+import type { LedgerEvent } from './ledger-event.ts';
+import type { LedgerBook } from './ledger-fold.ts';
 import type { PhaseRun } from './phase-timeline.ts';
 import type { SetAside } from './select-evidence.ts';
 import type { EvidencePolicy, ObligationState, PeriodStatus } from './status.ts';
@@ -7,10 +9,8 @@ import { formatReadable } from './zoned-time.ts';
 
 type EventOf<T extends LedgerEvent['type']> = Extract<LedgerEvent, { type: T }>;
 
-/** Counted events by type, built once per evaluation. */
+/** The special events by type (plain releases and deliveries live in the book). */
 export interface EventIndex {
-  readonly releases: readonly EventOf<'release'>[];
-  readonly aid: readonly EventOf<'aid-delivery'>[];
   readonly violations: readonly EventOf<'violation'>[];
   readonly acts: readonly (
     | EventOf<'talks-held'>
@@ -28,8 +28,18 @@ export interface JudgeContext {
   readonly policy: EvidencePolicy;
   readonly runs: ReadonlyMap<string, PhaseRun>;
   readonly index: EventIndex;
-  readonly spread: ReadonlyMap<string, ReadonlyMap<string, Figure>>;
+  readonly book: LedgerBook;
+  /** Each obligation's counted and left-out lists, filled by the fold. */
+  readonly lists: ReadonlyMap<string, ObligationLists>;
   readonly setAside: readonly SetAside[];
+  /** How many events each list keeps. */
+  readonly limit: number;
+}
+
+/** The bounded lists of events an obligation counted and left out. */
+export interface ObligationLists {
+  readonly counted: BoundedList;
+  readonly excluded: BoundedList;
 }
 
 /** An obligation's evaluation before its times are written out. */
@@ -41,12 +51,9 @@ export interface Judgement {
   readonly range: { readonly low: number; readonly high: number } | null;
   readonly nextDeadline: number | null;
   readonly ratio?: number | null;
-  readonly counted: readonly {
-    readonly event: LedgerEvent;
-    readonly amount: number | null;
-    readonly note?: string;
-  }[];
-  readonly excluded: readonly { readonly event: LedgerEvent; readonly reason: string }[];
+  readonly counted: BoundedList;
+  /** Events left out, each with its reason (in `note`). */
+  readonly excluded: BoundedList;
   readonly arithmetic: readonly string[];
   readonly periods?: readonly PeriodStatus[];
   /** Moments after `asOf` at which this obligation's state changes by time alone. */
@@ -58,9 +65,13 @@ export const when = (ctx: JudgeContext, ms: number) => formatReadable(ms, ctx.ag
 export const num = (n: number) =>
   Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
-/** The set-aside events relevant to an obligation, with their reasons. */
-export function setAsideFor(ctx: JudgeContext, relevant: (e: LedgerEvent) => boolean) {
-  return ctx.setAside.filter((s) => relevant(s.event)).map((s) => ({ event: s.event, reason: s.reason }));
+/** Adds the set-aside events relevant to an obligation, with their reasons, to its left-out list. */
+export function addSetAside(
+  list: BoundedList,
+  ctx: JudgeContext,
+  relevant: (e: LedgerEvent) => boolean,
+): void {
+  for (const s of ctx.setAside) if (relevant(s.event)) list.add(s.event, null, s.reason);
 }
 
 /**
@@ -77,8 +88,8 @@ export function window(
     delivered: null,
     range: null,
     nextDeadline: null,
-    counted: [],
-    excluded: [],
+    counted: new BoundedList(0),
+    excluded: new BoundedList(0),
     arithmetic: [],
   };
   if (run.actualStart === null || ctx.asOf < run.actualStart) {
@@ -98,12 +109,14 @@ export function window(
     (s) => s.obligations.includes(o.id) && s.at <= ctx.asOf && (s.until === s.at || ctx.asOf <= s.until),
   );
   if (suspension) {
+    const counted = new BoundedList(1);
+    counted.add(suspension, null);
     return {
       judged: {
         ...empty,
         state: 'suspended',
         reason: `suspended since ${when(ctx, suspension.at)} (${suspension.id}${suspension.by ? `, by ${suspension.by}` : ''})`,
-        counted: [{ event: suspension, amount: null }],
+        counted,
         upcoming:
           suspension.until > suspension.at && suspension.until > ctx.asOf
             ? [{ at: suspension.until, what: `${o.id}: suspension ends` }]

@@ -7,7 +7,7 @@ export interface SetAside {
   readonly reason: string;
 }
 
-/** Reports of one fact, the one used, and the spread of what the others say. */
+/** Reports of one fact, the one used, and why. */
 export interface FactGroup {
   readonly fact: string;
   readonly members: readonly LedgerEvent[];
@@ -15,18 +15,29 @@ export interface FactGroup {
   readonly why: string;
 }
 
+/** What the evidence policy makes of the ledger's special events (all but plain releases and deliveries). */
 export interface Evidence {
-  /** Events that count, in no particular order (corrections replaced by their replacement). */
+  /** Special events that count (corrections replaced by their replacement; one per fact). */
   readonly counted: readonly LedgerEvent[];
   readonly setAside: readonly SetAside[];
   readonly groups: readonly FactGroup[];
   /** For a chosen event whose fact is disputed: the lowest and highest figure any report gives, per key. */
   readonly spread: ReadonlyMap<string, ReadonlyMap<string, Figure>>;
+  /** Ids of superseded events, with the reason, for the fold over plain events. */
+  readonly superseded: ReadonlyMap<string, string>;
   readonly known: number;
-  readonly superseded: number;
 }
 
 const STATUS_RANK = { confirmed: 3, corroborated: 2, reported: 1, disputed: 0, retracted: -1 } as const;
+
+/**
+ * True for the plain events that make up the bulk of a large ledger: a release or delivery at one
+ * instant, with no fact key and no later crediting. The fold sums these without keeping them.
+ */
+export function isPlain(e: LedgerEvent): boolean {
+  if (e.fact !== undefined || e.at !== e.until) return false;
+  return e.type === 'release' ? e.credited === e.at : e.type === 'aid-delivery';
+}
 
 /** The figure an event gives per key (cohort for releases, item for aid, `count` for lists), if any. */
 export function figuresOf(e: LedgerEvent): Map<string, number> | undefined {
@@ -71,64 +82,76 @@ const whyChosen: Record<EvidencePolicy, string> = {
   lowest: 'the lowest figure (the conservative policy)',
 };
 
+/** Why the policy sets an event aside on its own status, if it does. */
+export function statusReason(e: LedgerEvent, policy: EvidencePolicy): string | undefined {
+  if (e.status === 'retracted') return 'its status is retracted';
+  if (policy === 'confirmed-only' && e.status !== 'confirmed' && e.type !== 'statement')
+    return `its status is ${e.status}; only confirmed events count under the confirmed-only policy`;
+  return undefined;
+}
+
 /**
- * Decides which events count: those recorded by `knownAt`, not superseded by a known correction or
- * retraction, allowed by the evidence policy, and — where several report the same fact — the one the
- * policy prefers. Deterministic whatever the order of `events`.
+ * Decides which special events count: those recorded by `knownAt`, not superseded by a known
+ * correction or retraction, allowed by the evidence policy, and — where several report the same
+ * fact — the one the policy prefers. Plain events are left to the fold. Deterministic whatever the
+ * order of `events`.
  */
 export function selectEvidence(
   events: readonly LedgerEvent[],
   knownAt: number,
   policy: EvidencePolicy,
 ): Evidence {
-  const setAside: SetAside[] = [];
-  const known: LedgerEvent[] = [];
-  const supersedersOf = new Map<string, LedgerEvent[]>();
-  for (const e of events) {
+  const specials: LedgerEvent[] = [];
+  let known = 0;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
     if (e.recorded > knownAt) continue;
-    known.push(e);
-    if (e.type === 'correction' || e.type === 'retraction') {
-      const list = supersedersOf.get(e.supersedes);
-      if (list) list.push(e);
-      else supersedersOf.set(e.supersedes, [e]);
-    }
+    known++;
+    if (!isPlain(e)) specials.push(e);
+  }
+  const supersedersOf = new Map<string, LedgerEvent[]>();
+  for (const e of specials) {
+    if (e.type !== 'correction' && e.type !== 'retraction') continue;
+    const list = supersedersOf.get(e.supersedes);
+    if (list) list.push(e);
+    else supersedersOf.set(e.supersedes, [e]);
   }
   // An event is superseded when an active correction or retraction points at it; a retracted correction is inactive.
   const active = new Map<string, boolean>();
-  const isActive = (e: LedgerEvent, depth = 0): boolean => {
-    const cached = active.get(e.id);
+  const isActive = (id: string, depth = 0): boolean => {
+    const cached = active.get(id);
     if (cached !== undefined) return cached;
-    const over = supersedersOf.get(e.id);
-    const result = !over || depth > 64 || !over.some((s) => isActive(s, depth + 1));
-    active.set(e.id, result);
+    const over = supersedersOf.get(id);
+    const result = !over || depth > 64 || !over.some((s) => isActive(s.id, depth + 1));
+    active.set(id, result);
     return result;
   };
+  const superseded = new Map<string, string>();
+  for (const id of supersedersOf.keys()) {
+    if (isActive(id)) continue;
+    const by = supersedersOf.get(id)!.filter((s) => isActive(s.id));
+    superseded.set(
+      id,
+      `superseded by ${by
+        .map((s) => s.id)
+        .sort()
+        .join(', ')}`,
+    );
+  }
+  const setAside: SetAside[] = [];
   const grouped = new Map<string, LedgerEvent[]>();
   const counted: LedgerEvent[] = [];
-  let superseded = 0;
-  for (const e0 of known) {
-    if (supersedersOf.size > 0 && !isActive(e0)) {
-      superseded++;
-      setAside.push({
-        event: e0,
-        reason: `superseded by ${supersedersOf
-          .get(e0.id)!
-          .map((s) => s.id)
-          .join(', ')}`,
-      });
+  for (const e0 of specials) {
+    const reason = superseded.get(e0.id);
+    if (reason !== undefined) {
+      setAside.push({ event: e0.type === 'correction' ? e0.replacement : e0, reason });
       continue;
     }
     if (e0.type === 'retraction') continue;
     const e = e0.type === 'correction' ? e0.replacement : e0;
-    if (e.status === 'retracted') {
-      setAside.push({ event: e, reason: 'its status is retracted' });
-      continue;
-    }
-    if (policy === 'confirmed-only' && e.status !== 'confirmed' && e.type !== 'statement') {
-      setAside.push({
-        event: e,
-        reason: `its status is ${e.status}; only confirmed events count under the confirmed-only policy`,
-      });
+    const own = statusReason(e, policy);
+    if (own !== undefined) {
+      setAside.push({ event: e, reason: own });
       continue;
     }
     if (e.fact !== undefined) {
@@ -145,25 +168,26 @@ export function selectEvidence(
     counted.push(chosen);
     const sorted = [...members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     groups.push({ fact, members: sorted, chosen, why: `used ${chosen.id}: ${whyChosen[policy]}` });
-    if (members.length > 1) {
-      const range = new Map<string, { best: number; low: number; high: number }>();
-      for (const m of members) {
-        const f = figuresOf(m);
-        if (!f) continue;
-        for (const [k, v] of f) {
-          const r = range.get(k) ?? { best: figuresOf(chosen)?.get(k) ?? v, low: v, high: v };
-          range.set(k, { best: r.best, low: Math.min(r.low, v), high: Math.max(r.high, v) });
-        }
+    if (members.length < 2) continue;
+    const range = new Map<string, Figure>();
+    // Only reports as well established as the one used can make its figure uncertain.
+    for (const m of members) {
+      if (STATUS_RANK[m.status] < STATUS_RANK[chosen.status]) continue;
+      const f = figuresOf(m);
+      if (!f) continue;
+      for (const [k, v] of f) {
+        const r = range.get(k) ?? { best: figuresOf(chosen)?.get(k) ?? v, low: v, high: v };
+        range.set(k, { best: r.best, low: Math.min(r.low, v), high: Math.max(r.high, v) });
       }
-      spread.set(chosen.id, range);
-      for (const m of sorted)
-        if (m !== chosen)
-          setAside.push({
-            event: m,
-            reason: `another report of the same fact (${fact}) was used: ${chosen.id}, ${whyChosen[policy]}`,
-          });
     }
+    spread.set(chosen.id, range);
+    for (const m of sorted)
+      if (m !== chosen)
+        setAside.push({
+          event: m,
+          reason: `another report of the same fact (${fact}) was used: ${chosen.id}, ${whyChosen[policy]}`,
+        });
   }
   groups.sort((a, b) => (a.fact < b.fact ? -1 : 1));
-  return { counted, setAside, groups, spread, known: known.length, superseded };
+  return { counted, setAside, groups, spread, superseded, known };
 }

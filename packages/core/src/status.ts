@@ -34,7 +34,6 @@ export interface ExtensionEligibility {
   readonly agreedDays: number;
   /** Cap on total length in days, if any. */
   readonly capDays: number | null;
-  readonly eventIds: readonly string[];
   readonly explanation: string;
 }
 

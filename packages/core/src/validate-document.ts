@@ -143,37 +143,44 @@ export function validateDocument<S extends z.ZodType>(
         );
         break;
       case 'invalid_union': {
-        const d = (i as unknown as { note?: string; discriminator?: string }).note;
-        const options = schemasAt(schema, path, undefined).map((s) => Object.keys(defOf(s).shape ?? {}));
-        const kinds = schemasAt(schema, path, undefined)
-          .map(
-            (s) =>
-              defOf(defOf(s).shape?.kind ?? defOf(s).shape?.type ?? s) as unknown as { values?: unknown[] },
-          )
-          .flatMap((l) => l.values ?? []);
-        const tagKey =
-          here && typeof here === 'object' && 'kind' in here
+        const note = (i as unknown as { note?: string }).note;
+        const last = path.at(-1);
+        const onTag = (last === 'kind' || last === 'type') && note !== undefined;
+        const objectPath = onTag ? path.slice(0, -1) : path;
+        const object = onTag ? valueAt(source.value, objectPath) : here;
+        const tagKey = onTag
+          ? (last as string)
+          : object && typeof object === 'object' && 'kind' in object
             ? 'kind'
-            : here && typeof here === 'object' && 'type' in here
+            : object && typeof object === 'object' && 'type' in object
               ? 'type'
               : undefined;
+        const options = schemasAt(schema, objectPath, undefined);
+        const kinds = tagKey
+          ? options.flatMap(
+              (s) => (defOf(defOf(s).shape?.[tagKey] ?? s) as unknown as { values?: unknown[] }).values ?? [],
+            )
+          : [];
         if (kinds.length && tagKey) {
-          const tag = String((here as Record<string, unknown>)[tagKey]);
+          const tag = String((object as Record<string, unknown>)[tagKey]);
           const hint = nearest(tag, kinds.map(String));
           issues.push(
             source.issue(
               'invalid-value',
-              [...path, tagKey],
+              [...objectPath, tagKey],
               `\`${tagKey}: ${tag}\` is not known; expected one of ${kinds.map((k) => `\`${String(k)}\``).join(', ')}${hint ? `; did you mean \`${hint}\`?` : ''}`,
             ),
           );
         } else {
-          const shapes = options.filter((o) => o.length).map((o) => `{ ${o.join(', ')} }`);
+          const shapes = options
+            .map((s) => Object.keys(defOf(s).shape ?? {}))
+            .filter((o) => o.length)
+            .map((o) => `{ ${o.join(', ')} }`);
           issues.push(
             source.issue(
               'invalid-value',
               path,
-              `${describe(here)} does not fit here${d ? ` (${d})` : ''}; expected ${shapes.length ? shapes.join(' or ') : 'another form'}`,
+              `${describe(here)} does not fit here; expected ${shapes.length ? shapes.join(' or ') : 'another form'}`,
             ),
           );
         }

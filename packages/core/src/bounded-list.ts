@@ -1,0 +1,85 @@
+import type { LedgerEvent } from './ledger-event.ts';
+
+export interface ListedEvent {
+  readonly event: LedgerEvent;
+  amount: number | null;
+  readonly note: string | undefined;
+}
+
+const before = (a: LedgerEvent, b: LedgerEvent) => a.at < b.at || (a.at === b.at && a.id < b.id);
+
+/**
+ * The earliest `limit` events added (by time, then id), and how many were added in all: a million
+ * counted events cost one comparison each, not a million list entries.
+ */
+export class BoundedList {
+  readonly #limit: number;
+  // A max-heap on (at, id): the root is the latest of the kept events.
+  readonly #heap: ListedEvent[] = [];
+  #total = 0;
+  #last: ListedEvent | undefined;
+
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
+
+  /** Adds an event; the same event added twice in a row is listed once, with the amounts summed. */
+  add(event: LedgerEvent, amount: number | null, note?: string): void {
+    const last = this.#last;
+    if (last !== undefined && last.event === event) {
+      if (last.amount !== null && amount !== null) last.amount += amount;
+      return;
+    }
+    this.#total++;
+    const heap = this.#heap;
+    if (heap.length === this.#limit) {
+      if (this.#limit === 0 || !before(event, heap[0]!.event)) {
+        this.#last = undefined;
+        return;
+      }
+      const entry = { event, amount, note };
+      heap[0] = entry;
+      this.#down(0);
+      this.#last = entry;
+      return;
+    }
+    const entry = { event, amount, note };
+    heap.push(entry);
+    this.#up(heap.length - 1);
+    this.#last = entry;
+  }
+
+  /** How many events were added (each distinct event once). */
+  get total(): number {
+    return this.#total;
+  }
+
+  /** The kept events in time order. */
+  entries(): ListedEvent[] {
+    return [...this.#heap].sort((a, b) => (before(a.event, b.event) ? -1 : 1));
+  }
+
+  #up(i: number): void {
+    const h = this.#heap;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!before(h[p]!.event, h[i]!.event)) return;
+      [h[i], h[p]] = [h[p]!, h[i]!];
+      i = p;
+    }
+  }
+
+  #down(i: number): void {
+    const h = this.#heap;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && before(h[m]!.event, h[l]!.event)) m = l;
+      if (r < h.length && before(h[m]!.event, h[r]!.event)) m = r;
+      if (m === i) return;
+      [h[i], h[m]] = [h[m]!, h[i]!];
+      i = m;
+    }
+  }
+}
