@@ -34,7 +34,6 @@ const pause: PhaseStatus = {
     eligibleDays: 3,
     agreedDays: 3,
     capDays: 10,
-    eventIds: ['r-1'],
     explanation: 'floor((81 − 50) / 10) = 3',
   },
   released: [
