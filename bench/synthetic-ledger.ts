@@ -1,78 +1,52 @@
-// A synthetic ledger for benchmarks: a million small releases and deliveries spread over the 2023 pause.
-import type { Agreement, LedgerEvent } from '@truce/core';
+// A synthetic ledger for benchmarks: a million small releases and deliveries spread over the 2023 pause,
+// built by the same normalizeEvent the parser uses, so the events have exactly the parser's shape.
+import { type Agreement, type EventDocument, type LedgerEvent, normalizeEvent } from '@truce/core';
 
 const START = Date.parse('2023-11-24T07:00:00+02:00');
 const SPAN = 7 * 86_400_000;
-const NONE: never[] = [];
 
-/** `n` ledger events (normalized, as the store and parser produce them), deterministic for a given n. */
+/** `n` ledger events, deterministic for a given n. */
 export function syntheticLedger(agreement: Agreement, n: number): LedgerEvent[] {
-  const events: LedgerEvent[] = [];
+  if (!agreement.cohortHeldBy.has('hostages-women-children'))
+    throw new Error('the bench expects the gaza-2023-pause agreement');
+  const ctx = {
+    agreement,
+    sources: {},
+    report: (_code: string, _path: (string | number)[], message: string) => {
+      throw new Error(message);
+    },
+  };
   let seed = 42;
   const rand = () => {
     seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
     return seed / 2_147_483_648;
   };
-  if (!agreement.cohortHeldBy.has('hostages-women-children'))
-    throw new Error('the bench expects the gaza-2023-pause agreement');
-  // Written out field by field (no spreads) so each event is one compact object, as a parser would build it.
+  const events: LedgerEvent[] = [];
   for (let i = 0; i < n; i++) {
-    const at = START + Math.floor((i / n) * SPAN);
+    const at = START + Math.floor(((i / n) * SPAN) / 60_000) * 60_000;
     const kind = i % 10;
-    const outsideFramework = rand() < 0.02;
-    const id = `s${i}`;
-    const recorded = at + 3_600_000;
-    if (kind < 8) {
-      const hostage = kind < 4;
-      events.push({
-        id,
-        type: 'release',
-        at,
-        until: at,
-        occurredStart: at,
-        occurredEnd: at + 60_000,
-        precision: 'minute',
-        recorded,
-        status: 'confirmed',
-        fact: undefined,
-        outsideFramework,
-        sources: NONE,
-        grade: -1,
-        note: undefined,
-        hasPersons: false,
-        corrects: undefined,
-        party: hostage ? 'hamas' : 'israel',
-        credited: at,
-        released: [
-          hostage
-            ? { cohort: 'hostages-women-children', best: 1, low: 1, high: 1 }
-            : { cohort: 'prisoners-women-minors', best: 3, low: 3, high: 3 },
-        ],
-      });
-    } else {
-      events.push({
-        id,
-        type: 'aid-delivery',
-        at,
-        until: at,
-        occurredStart: at,
-        occurredEnd: at + 60_000,
-        precision: 'minute',
-        recorded,
-        status: 'confirmed',
-        fact: undefined,
-        outsideFramework,
-        sources: NONE,
-        grade: -1,
-        note: undefined,
-        hasPersons: false,
-        corrects: undefined,
-        party: 'israel',
-        item: 'trucks',
-        area: undefined,
-        quantity: { best: 1, low: 1, high: 1 },
-      });
-    }
+    const common = {
+      id: `s${i}`,
+      occurred: new Date(at).toISOString().replace('.000Z', 'Z'),
+      recorded: new Date(at + 3_600_000).toISOString().replace('.000Z', 'Z'),
+      status: 'confirmed' as const,
+      sources: [],
+      outsideFramework: rand() < 0.02,
+    };
+    const doc: EventDocument =
+      kind < 8
+        ? {
+            ...common,
+            type: 'release',
+            party: kind < 4 ? 'hamas' : 'israel',
+            released: [
+              kind < 4
+                ? { cohort: 'hostages-women-children', count: 1 }
+                : { cohort: 'prisoners-women-minors', count: 3 },
+            ],
+          }
+        : { ...common, type: 'aid-delivery', party: 'israel', item: 'trucks', quantity: 1 };
+    events.push(normalizeEvent(doc, ctx, []));
   }
   return events;
 }

@@ -11,13 +11,18 @@ import { judgeRefrain } from './judge-refrain.ts';
 import { judgeRelease } from './judge-release.ts';
 import type { EventIndex, JudgeContext, Judgement, ObligationLists } from './judgement.ts';
 import type { LedgerEvent } from './ledger-event.ts';
-import { type AidWatch, foldLedger, type LedgerBook, type ReleaseWatch } from './ledger-fold.ts';
+import {
+  type AidWatch,
+  foldLedger,
+  foldSpecials,
+  type LedgerBook,
+  type ReleaseWatch,
+} from './ledger-fold.ts';
 import { type PhaseRun, runPhases } from './phase-timeline.ts';
 import { releaseTotals } from './release-totals.ts';
-import { selectEvidence } from './select-evidence.ts';
+import { resolveEvidence, scanSpecials, supersession } from './select-evidence.ts';
 import type { EvidencePolicy, ObligationStatus, PhaseStatus, Status } from './status.ts';
-import { TimeBuckets } from './time-buckets.ts';
-import { addInZone, formatInstant, formatReadable } from './zoned-time.ts';
+import { formatInstant, formatReadable } from './zoned-time.ts';
 
 export interface EvaluateOptions {
   /** The moment of the world to evaluate at (epoch milliseconds). */
@@ -49,7 +54,11 @@ export function evaluate(
   const policy = options.evidence ?? 'best-graded';
   const limit = options.listLimit ?? 1000;
   const zone = agreement.zone;
-  const evidence = selectEvidence(events, knownAt, policy);
+  // Pass one reads only `type` and `recorded`: the phase events, corrections and statements it finds
+  // settle the phases, so that the fold (pass two) knows each obligation's window.
+  const early = scanSpecials(events, knownAt);
+  const superseded = supersession(early);
+  const settled = resolveEvidence(early, superseded, policy);
   const index: { -readonly [K in keyof EventIndex]: EventIndex[K][number][] } = {
     violations: [],
     acts: [],
@@ -57,7 +66,7 @@ export function evaluate(
   };
   const statements: Extract<LedgerEvent, { type: 'statement' }>[] = [];
   const specials: LedgerEvent[] = [];
-  for (const e of evidence.counted) {
+  for (const e of settled.counted) {
     if (e.at > asOf) continue;
     specials.push(e);
     if (e.type === 'violation') index.violations.push(e);
@@ -73,13 +82,10 @@ export function evaluate(
   for (const list of [index.violations, index.acts, index.suspensions, statements]) list.sort(byTime);
   const runs = runPhases(agreement, specials, asOf);
   const { watches, releaseWatches, aidWatches } = watchesFor(agreement, runs, asOf, limit);
-  const book = foldLedger(
-    events,
-    evidence,
-    { knownAt, asOf, policy, buckets: bucketsFor(agreement, runs, asOf) },
-    releaseWatches,
-    aidWatches,
-  );
+  const fold = foldLedger(events, { knownAt, asOf, policy, superseded }, releaseWatches, aidWatches);
+  const evidence = resolveEvidence([...early, ...fold.specials], superseded, policy);
+  foldSpecials(fold.folder, evidence, asOf);
+  const book = fold.folder.book();
   const ctx: JudgeContext = {
     agreement,
     asOf,
@@ -133,29 +139,11 @@ export function evaluate(
     released: releaseTotals(book, agreement, Number.NEGATIVE_INFINITY, asOf),
     nextChange: next ? { at: formatInstant(next.at, zone), what: next.what } : null,
     events: {
-      known: evidence.known,
-      counted:
-        book.counted + specials.filter((e) => e.type !== 'release' && e.type !== 'aid-delivery').length,
-      superseded: evidence.superseded.size,
+      known: early.length + fold.known,
+      counted: book.counted + specials.length,
+      superseded: superseded.size,
     },
   };
-}
-
-/** The minute buckets the fold needs: from the first phase's start to the last one's end plus any lag. */
-function bucketsFor(agreement: Agreement, runs: ReadonlyMap<string, PhaseRun>, asOf: number): TimeBuckets {
-  let from = Number.POSITIVE_INFINITY;
-  let to = Number.NEGATIVE_INFINITY;
-  for (const run of runs.values()) {
-    const start = run.actualStart ?? run.plannedStart;
-    if (start !== null) from = Math.min(from, start);
-    const end = run.actualEnd ?? run.scheduledEnd;
-    to = Math.max(to, end ?? asOf);
-  }
-  let lag = 0;
-  for (const o of agreement.obligations) if (o.lag) lag = Math.max(lag, addInZone(0, o.lag, 'UTC'));
-  if (!Number.isFinite(from)) from = asOf;
-  to = Math.max(from, Math.min(to, asOf)) + lag + DAY;
-  return new TimeBuckets(from - DAY, to);
 }
 
 /** The lists each obligation in effect keeps, and what it watches for in the fold. */

@@ -30,10 +30,9 @@ export function judgeRate(o: CompiledObligation, ctx: JudgeContext): Judgement {
   const ours = (k: AidKey) => !k.outside && k.item === item && (k.party === undefined || k.party === o.party);
   book.aidKeys.forEach((k, i) => ours(k) && keys.push(i));
   const inPeriod = (series: typeof book.delivered, i: number) => {
-    const b0 = book.buckets.of(bounds[i]!);
-    const b1 = book.buckets.of(Math.min(bounds[i + 1]!, ctx.asOf + 1) - 1);
+    const to = Math.min(bounds[i + 1]!, ctx.asOf + 1) - 1;
     let sum = 0;
-    for (const k of keys) sum += series.sum(k, b0, b1);
+    for (const k of keys) sum += series.sum(k, bounds[i]!, to);
     return sum;
   };
   const slot = (t: number) => {

@@ -2,6 +2,7 @@ import type { CompiledObligation } from './compiled-agreement.ts';
 import { formatDuration, parseDuration } from './duration.ts';
 import { type JudgeContext, type Judgement, num, phaseOver, when, window } from './judgement.ts';
 import { type ReleaseKey, sumReleased } from './ledger-fold.ts';
+import { minuteOf, startOfMinute } from './minute-series.ts';
 import type { PeriodStatus } from './status.ts';
 import { addInZone, formatInstant } from './zoned-time.ts';
 
@@ -21,47 +22,41 @@ export function judgeReciprocal(o: CompiledObligation, ctx: JudgeContext): Judge
   const { counted, excluded } = ctx.lists.get(o.id)!;
   const mine = (k: ReleaseKey) => !k.outside && k.party === o.party && o.cohorts.has(k.cohort);
   const theirs = (k: ReleaseKey) => !k.outside && k.party !== o.party && o.ratio.has(k.cohort);
-  const buckets = book.buckets;
-  const b0 = buckets.of(start);
-  const bAsOf = buckets.of(ctx.asOf);
-  const lagBuckets = Math.round((addInZone(start, o.lag!, zone) - start) / buckets.width);
-  // Owed and paid per bucket from the phase's start; owed shifted by the lag to when it falls due.
-  const span = buckets.size - b0;
-  const owed = new Float64Array(span + lagBuckets);
-  const paid = new Float64Array(span);
+  // Owed falls due at the other side's release plus the lag; walk owed and paid in minute order.
+  const lagMinutes = Math.round((addInZone(start, o.lag!, zone) - start) / 60_000);
+  const steps: [number, number, number][] = [];
   let otherTotal = 0;
   for (let k = 0; k < book.releaseKeys.length; k++) {
     const key = book.releaseKeys[k]!;
-    const s = book.released.series(k);
-    if (!s) continue;
     if (theirs(key)) {
       const ratio = o.ratio.get(key.cohort)!;
-      for (let b = b0; b <= bAsOf; b++) {
-        owed[b - b0 + lagBuckets]! += ratio * s[b]!;
-        otherTotal += s[b]!;
+      for (const [m, v] of book.released.entries(k, start, ctx.asOf)) {
+        steps.push([m + lagMinutes, ratio * v, 0]);
+        otherTotal += v;
       }
     }
-    if (mine(key)) for (let b = b0; b <= bAsOf; b++) paid[b - b0]! += s[b]!;
+    if (mine(key)) for (const [m, v] of book.released.entries(k, start, ctx.asOf)) steps.push([m, 0, v]);
   }
+  steps.sort((a, b) => a[0] - b[0]);
+  const asOfMinute = minuteOf(ctx.asOf);
   let owedTotal = 0;
+  let owedDue = 0;
   let delivered = 0;
-  let owedSoFar = 0;
-  let paidSoFar = 0;
   let firstShort: { at: number; owed: number; paid: number } | null = null;
   let next: number | null = null;
-  for (let i = 0; i < owed.length; i++) {
-    const b = b0 + i;
-    if (b <= bAsOf && i < paid.length) {
-      paidSoFar += paid[i]!;
-      delivered += paid[i]!;
+  for (let i = 0; i < steps.length; ) {
+    const m = steps[i]![0];
+    let owedHere = 0;
+    for (; i < steps.length && steps[i]![0] === m; i++) {
+      owedHere += steps[i]![1];
+      delivered += steps[i]![2];
     }
-    owedSoFar += owed[i]!;
-    if (owed[i] === 0 || paidSoFar + 1e-9 >= owedSoFar) continue;
-    const at = buckets.startOf(b);
-    if (b <= bAsOf) firstShort ??= { at, owed: owedSoFar, paid: paidSoFar };
-    else if (next === null) next = at;
+    owedTotal += owedHere;
+    if (m <= asOfMinute) owedDue += owedHere;
+    if (owedHere === 0 || delivered + 1e-9 >= owedTotal) continue;
+    if (m <= asOfMinute) firstShort ??= { at: startOfMinute(m), owed: owedTotal, paid: delivered };
+    else next ??= startOfMinute(m);
   }
-  for (let i = 0; i < owed.length; i++) owedTotal += owed[i]!;
   const ownLow = delivered + sumReleased(book, mine, start, ctx.asOf, 'low');
   const ownHigh = delivered + sumReleased(book, mine, start, ctx.asOf, 'high');
   const rule = [...o.ratio].map(([c, k]) => `${num(k)} for each of ${c}`).join(', ');
@@ -73,7 +68,7 @@ export function judgeReciprocal(o: CompiledObligation, ctx: JudgeContext): Judge
   const over = phaseOver(run, ctx.asOf);
   let state: Judgement['state'];
   let reason: string;
-  if (firstShort && delivered + 1e-9 < owedTotal) {
+  if (firstShort && delivered + 1e-9 < owedDue) {
     state = over ? (delivered > 0 ? 'partly-fulfilled' : 'violated') : 'overdue';
     reason = `${num(firstShort.paid)} of ${num(firstShort.owed)} owed had been released by ${when(ctx, firstShort.at)}`;
   } else if (firstShort) {

@@ -17,6 +17,8 @@ export interface ReleasedCount extends Figure {
 
 interface EventBase {
   readonly id: string;
+  /** A release or delivery at one instant, with no fact key, counted when it happened (set when parsed). */
+  readonly plain: boolean;
   /** The instant the event counts at: the middle of its precision range (for an interval, of its first day). */
   readonly at: number;
   /** For an interval, the middle of its last precision range; otherwise equal to `at`. */

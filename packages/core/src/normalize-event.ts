@@ -98,6 +98,8 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
   });
   const when = occurred(doc.occurred);
   const base = {
+    type: doc.type,
+    plain: false,
     id: 'id' in doc ? (doc as { id: string }).id : '',
     at: when.at,
     until: when.until,
@@ -116,24 +118,57 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
     corrects: undefined,
   };
   switch (doc.type) {
-    case 'release':
+    case 'release': {
       party(doc.party, [...path, 'party'], ['rescue']);
       doc.released.forEach((r, i) => cohort(r.cohort, [...path, 'released', i, 'cohort']));
+      const credited = doc.creditedAt ? time(doc.creditedAt, [...path, 'creditedAt']).start : when.at;
+      // Fields the fold reads come first, in one literal, so every release has the same compact shape.
       return {
-        ...base,
         type: doc.type,
+        plain: isPlain(base.fact, when.at, when.until, credited),
+        at: when.at,
+        credited,
+        recorded: base.recorded,
+        status: base.status,
         party: doc.party,
+        outsideFramework: base.outsideFramework,
         released: doc.released.map((r) => ({ cohort: r.cohort, ...toFigure(r.count) })),
-        credited: doc.creditedAt ? time(doc.creditedAt, [...path, 'creditedAt']).start : when.at,
+        id: base.id,
+        until: when.until,
+        fact: base.fact,
+        occurredStart: base.occurredStart,
+        occurredEnd: base.occurredEnd,
+        precision: base.precision,
+        sources: base.sources,
+        grade: base.grade,
+        note: base.note,
+        hasPersons: base.hasPersons,
+        corrects: base.corrects,
       };
+    }
     case 'aid-delivery':
       party(doc.party, [...path, 'party']);
       return {
-        ...base,
         type: doc.type,
+        plain: isPlain(base.fact, when.at, when.until, when.at),
+        at: when.at,
+        recorded: base.recorded,
+        status: base.status,
         party: doc.party,
+        outsideFramework: base.outsideFramework,
         item: doc.item,
         quantity: toFigure(doc.quantity),
+        id: base.id,
+        until: when.until,
+        fact: base.fact,
+        occurredStart: base.occurredStart,
+        occurredEnd: base.occurredEnd,
+        precision: base.precision,
+        sources: base.sources,
+        grade: base.grade,
+        note: base.note,
+        hasPersons: base.hasPersons,
+        corrects: base.corrects,
         area: doc.area,
       };
     case 'violation':
@@ -259,3 +294,10 @@ const mid = (t: { start: number; end: number; precision: Precision }) =>
   t.precision === 'second' || t.precision === 'minute'
     ? t.start
     : t.start + Math.floor((t.end - t.start) / 2);
+
+/**
+ * A plain event is a release or delivery at one instant, with no fact key, counted when it happened:
+ * the bulk of a large ledger, which the fold sums without keeping.
+ */
+const isPlain = (fact: string | undefined, at: number, until: number, credited: number) =>
+  fact === undefined && at === until && credited === at;

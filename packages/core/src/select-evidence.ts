@@ -23,21 +23,11 @@ export interface Evidence {
   readonly groups: readonly FactGroup[];
   /** For a chosen event whose fact is disputed: the lowest and highest figure any report gives, per key. */
   readonly spread: ReadonlyMap<string, ReadonlyMap<string, Figure>>;
-  /** Ids of superseded events, with the reason, for the fold over plain events. */
+  /** Ids of superseded events, with the reason. */
   readonly superseded: ReadonlyMap<string, string>;
-  readonly known: number;
 }
 
 const STATUS_RANK = { confirmed: 3, corroborated: 2, reported: 1, disputed: 0, retracted: -1 } as const;
-
-/**
- * True for the plain events that make up the bulk of a large ledger: a release or delivery at one
- * instant, with no fact key and no later crediting. The fold sums these without keeping them.
- */
-export function isPlain(e: LedgerEvent): boolean {
-  if (e.fact !== undefined || e.at !== e.until) return false;
-  return e.type === 'release' ? e.credited === e.at : e.type === 'aid-delivery';
-}
 
 /** The figure an event gives per key (cohort for releases, item for aid, `count` for lists), if any. */
 export function figuresOf(e: LedgerEvent): Map<string, number> | undefined {
@@ -91,24 +81,23 @@ export function statusReason(e: LedgerEvent, policy: EvidencePolicy): string | u
 }
 
 /**
- * Decides which special events count: those recorded by `knownAt`, not superseded by a known
- * correction or retraction, allowed by the evidence policy, and — where several report the same
- * fact — the one the policy prefers. Plain events are left to the fold. Deterministic whatever the
- * order of `events`.
+ * The first, cheap pass: every known event that is not a release or a delivery (phase events,
+ * corrections, statements…), and how many events are known in all. Only `type` and `recorded`
+ * are read, so the pass costs little more than walking the array.
  */
-export function selectEvidence(
-  events: readonly LedgerEvent[],
-  knownAt: number,
-  policy: EvidencePolicy,
-): Evidence {
+export function scanSpecials(events: readonly LedgerEvent[], knownAt: number): LedgerEvent[] {
   const specials: LedgerEvent[] = [];
-  let known = 0;
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
-    if (e.recorded > knownAt) continue;
-    known++;
-    if (!isPlain(e)) specials.push(e);
+    const t = e.type;
+    if (t === 'release' || t === 'aid-delivery' || e.recorded > knownAt) continue;
+    specials.push(e);
   }
+  return specials;
+}
+
+/** Which events the known corrections and retractions supersede, and why. */
+export function supersession(specials: readonly LedgerEvent[]): Map<string, string> {
   const supersedersOf = new Map<string, LedgerEvent[]>();
   for (const e of specials) {
     if (e.type !== 'correction' && e.type !== 'retraction') continue;
@@ -127,7 +116,7 @@ export function selectEvidence(
     return result;
   };
   const superseded = new Map<string, string>();
-  for (const id of supersedersOf.keys()) {
+  for (const id of [...supersedersOf.keys()].sort()) {
     if (isActive(id)) continue;
     const by = supersedersOf.get(id)!.filter((s) => isActive(s.id));
     superseded.set(
@@ -138,6 +127,18 @@ export function selectEvidence(
         .join(', ')}`,
     );
   }
+  return superseded;
+}
+
+/**
+ * Decides which special events count: not superseded, allowed by the evidence policy, and — where
+ * several report the same fact — the one the policy prefers. Deterministic whatever the order.
+ */
+export function resolveEvidence(
+  specials: readonly LedgerEvent[],
+  superseded: ReadonlyMap<string, string>,
+  policy: EvidencePolicy,
+): Evidence {
   const setAside: SetAside[] = [];
   const grouped = new Map<string, LedgerEvent[]>();
   const counted: LedgerEvent[] = [];
@@ -189,5 +190,5 @@ export function selectEvidence(
         });
   }
   groups.sort((a, b) => (a.fact < b.fact ? -1 : 1));
-  return { counted, setAside, groups, spread, superseded, known };
+  return { counted, setAside, groups, spread, superseded };
 }

@@ -40,8 +40,7 @@ export function isValidZone(zone: string): boolean {
   }
 }
 
-/** The wall-clock fields of an instant (epoch milliseconds) in a zone. */
-export function toLocal(ms: number, zone: string): LocalDateTime {
+function localFromIntl(ms: number, zone: string): LocalDateTime {
   const parts: Record<string, number> = {};
   for (const p of formatter(zone).formatToParts(new Date(ms))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
@@ -56,10 +55,47 @@ export function toLocal(ms: number, zone: string): LocalDateTime {
   };
 }
 
-/** The zone's offset from UTC at an instant, in milliseconds. */
+function offsetFromIntl(ms: number, zone: string): number {
+  const s = Math.floor(ms / 1000) * 1000;
+  const l = localFromIntl(s, zone);
+  return Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second) - s;
+}
+
+const QUARTER = 900_000;
+const offsets = new Map<string, Map<number, number>>();
+
+/**
+ * The zone's offset from UTC at an instant, in milliseconds. Asking Intl is slow, so the offset is
+ * kept per quarter hour, and only for quarters with no change of offset inside them.
+ */
 export function offsetAt(ms: number, zone: string): number {
-  const l = toLocal(Math.floor(ms / 1000) * 1000, zone);
-  return Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second) - Math.floor(ms / 1000) * 1000;
+  let cache = offsets.get(zone);
+  if (cache === undefined) {
+    cache = new Map();
+    offsets.set(zone, cache);
+  }
+  const q = Math.floor(ms / QUARTER);
+  const cached = cache.get(q);
+  if (cached !== undefined) return cached;
+  const first = offsetFromIntl(q * QUARTER, zone);
+  const last = offsetFromIntl(q * QUARTER + QUARTER - 1000, zone);
+  if (first !== last) return offsetFromIntl(ms, zone);
+  if (cache.size > 100_000) cache.clear();
+  cache.set(q, first);
+  return first;
+}
+
+/** The wall-clock fields of an instant (epoch milliseconds) in a zone. */
+export function toLocal(ms: number, zone: string): LocalDateTime {
+  const d = new Date(ms + offsetAt(ms, zone));
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
 }
 
 /** The instant at which the zone's clocks show the given wall time (the earlier one in a repeated hour). */
