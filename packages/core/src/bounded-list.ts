@@ -58,6 +58,11 @@ export class BoundedList {
     this.#last = entry;
   }
 
+  /** Counts `n` more events that were not offered one by one (they are known to be later than those kept). */
+  addCount(n: number): void {
+    if (n > 0) this.#total += n;
+  }
+
   /** How many events were added (each distinct event once). */
   get total(): number {
     return this.#total;

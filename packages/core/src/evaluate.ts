@@ -9,18 +9,13 @@ import { judgeRate } from './judge-rate.ts';
 import { judgeReciprocal } from './judge-reciprocal.ts';
 import { judgeRefrain } from './judge-refrain.ts';
 import { judgeRelease } from './judge-release.ts';
-import type { EventIndex, JudgeContext, Judgement, ObligationLists } from './judgement.ts';
+import type { EventIndex, JudgeContext, Judgement } from './judgement.ts';
 import type { LedgerEvent } from './ledger-event.ts';
-import {
-  type AidWatch,
-  foldLedger,
-  foldSpecials,
-  type LedgerBook,
-  type ReleaseWatch,
-} from './ledger-fold.ts';
+import { foldLedger, foldSpecials, type LedgerBook, unfoldSuperseded } from './ledger-fold.ts';
+import { listsFor, type Refill } from './obligation-lists.ts';
 import { type PhaseRun, runPhases } from './phase-timeline.ts';
 import { releaseTotals } from './release-totals.ts';
-import { resolveEvidence, scanSpecials, supersession } from './select-evidence.ts';
+import { type Evidence, resolveEvidence, statusReason, supersession } from './select-evidence.ts';
 import type { EvidencePolicy, ObligationStatus, PhaseStatus, Status } from './status.ts';
 import { formatInstant, formatReadable } from './zoned-time.ts';
 
@@ -54,25 +49,23 @@ export function evaluate(
   const policy = options.evidence ?? 'best-graded';
   const limit = options.listLimit ?? 1000;
   const zone = agreement.zone;
-  // Pass one reads only `type` and `recorded`: the phase events, corrections and statements it finds
-  // settle the phases, so that the fold (pass two) knows each obligation's window.
-  const early = scanSpecials(events, knownAt);
-  const superseded = supersession(early);
-  const settled = resolveEvidence(early, superseded, policy);
-  const index: { -readonly [K in keyof EventIndex]: EventIndex[K][number][] } = {
-    violations: [],
-    acts: [],
-    suspensions: [],
-  };
+  // One pass folds the plain releases and deliveries and sets the rest aside as specials; the
+  // specials (phase events, corrections, statements, reports of disputed facts) are few.
+  const fold = foldLedger(events, { knownAt, asOf, policy, limit });
+  const superseded = supersession(fold.specials);
+  unfoldSuperseded(events, fold.folder, superseded, { knownAt, asOf, policy });
+  const evidence = resolveEvidence(fold.specials, superseded, policy);
+  foldSpecials(fold.folder, evidence, asOf);
+  const book = fold.folder.book();
+  const index: { -readonly [K in keyof EventIndex]: EventIndex[K][number][] } = { violations: [], acts: [], suspensions: [] };
   const statements: Extract<LedgerEvent, { type: 'statement' }>[] = [];
   const specials: LedgerEvent[] = [];
-  for (const e of settled.counted) {
-    if (e.at > asOf) continue;
+  for (const e of evidence.counted) {
+    if (e.at > asOf || e.type === 'release' || e.type === 'aid-delivery') continue;
     specials.push(e);
     if (e.type === 'violation') index.violations.push(e);
     else if (e.type === 'suspension') index.suspensions.push(e);
-    else if (e.type === 'talks-held' || e.type === 'list-handed-over' || e.type === 'withdrawal')
-      index.acts.push(e);
+    else if (e.type === 'talks-held' || e.type === 'list-handed-over' || e.type === 'withdrawal') index.acts.push(e);
     else if (e.type === 'statement') {
       index.acts.push(e);
       statements.push(e);
@@ -81,11 +74,8 @@ export function evaluate(
   // Small lists whose order shows in reasons are put in time order, so any input order gives the same status.
   for (const list of [index.violations, index.acts, index.suspensions, statements]) list.sort(byTime);
   const runs = runPhases(agreement, specials, asOf);
-  const { watches, releaseWatches, aidWatches } = watchesFor(agreement, runs, asOf, limit);
-  const fold = foldLedger(events, { knownAt, asOf, policy, superseded }, releaseWatches, aidWatches);
-  const evidence = resolveEvidence([...early, ...fold.specials], superseded, policy);
-  foldSpecials(fold.folder, evidence, asOf);
-  const book = fold.folder.book();
+  const refill = refiller(events, evidence, { knownAt, asOf, policy, limit }, book, superseded);
+  const watches = new Map(agreement.obligations.map((o) => [o.id, listsFor(o, runs.get(o.phase)!, { book, asOf, limit, superseded, refill })]));
   const ctx: JudgeContext = {
     agreement,
     asOf,
@@ -139,54 +129,33 @@ export function evaluate(
     released: releaseTotals(book, agreement, Number.NEGATIVE_INFINITY, asOf),
     nextChange: next ? { at: formatInstant(next.at, zone), what: next.what } : null,
     events: {
-      known: early.length + fold.known,
+      known: fold.known,
       counted: book.counted + specials.length,
       superseded: superseded.size,
     },
   };
 }
 
-/** The lists each obligation in effect keeps, and what it watches for in the fold. */
-function watchesFor(agreement: Agreement, runs: ReadonlyMap<string, PhaseRun>, asOf: number, limit: number) {
-  const watches = new Map<string, ObligationLists>();
-  const releaseWatches: ReleaseWatch[] = [];
-  const aidWatches: AidWatch[] = [];
-  for (const o of agreement.obligations) {
-    const run = runs.get(o.phase)!;
-    const lists = { counted: new BoundedList(limit), excluded: new BoundedList(limit) };
-    watches.set(o.id, lists);
-    if (run.actualStart === null || run.actualStart > asOf) continue;
-    const start = run.actualStart;
-    const common = {
-      start,
-      ...lists,
-      beforeReason: `before ${run.phase.name} started`,
-      outsideReason: 'released outside the framework',
+/** A second look at the ledger for one key, in the rare case that its kept events all fall before a phase began. */
+function refiller(
+  events: readonly LedgerEvent[],
+  evidence: Evidence,
+  options: { knownAt: number; asOf: number; policy: EvidencePolicy; limit: number },
+  book: LedgerBook,
+  superseded: ReadonlyMap<string, string>,
+): Refill {
+  return (key, from) => {
+    const k = book.releaseKeys[key]!;
+    const list = new BoundedList(options.limit);
+    const offer = (e: LedgerEvent) => {
+      if (e.type !== 'release' || e.party !== k.party || e.outsideFramework !== k.outside || e.credited < from) return;
+      for (const r of e.released) if (r.cohort === k.cohort) list.add(e, r.best);
     };
-    if (o.kind === 'release' || o.kind === 'reciprocal-release')
-      for (const cohort of o.cohorts)
-        releaseWatches.push({ ...common, cohort, party: o.party, match: 'same' });
-    if (o.kind === 'reciprocal-release')
-      for (const cohort of o.ratio.keys())
-        releaseWatches.push({
-          ...common,
-          cohort,
-          party: o.party,
-          match: 'other',
-          note: 'released by the other side',
-          outsideReason: 'released outside the framework: nothing is owed for it',
-        });
-    if (o.kind === 'rate' && o.source.kind === 'rate')
-      aidWatches.push({
-        ...lists,
-        item: o.source.item,
-        party: o.party,
-        start,
-        end: run.actualEnd ?? run.scheduledEnd ?? Number.POSITIVE_INFINITY,
-        outsideReason: 'delivered outside the framework',
-      });
-  }
-  return { watches, releaseWatches, aidWatches };
+    for (const e of events)
+      if (e.plain && e.recorded <= options.knownAt && e.at <= options.asOf && !superseded.has(e.id) && statusReason(e, options.policy) === undefined) offer(e);
+    for (const e of evidence.counted) if (e.at <= options.asOf) offer(e);
+    return list;
+  };
 }
 
 function judge(o: CompiledObligation, ctx: JudgeContext): Judgement {

@@ -82,7 +82,7 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
       `\`${id}\` is not a cohort of agreement \`${agreement.id}\`${hint ? `; did you mean \`${hint}\`?` : ''}`,
     );
   };
-  const sources: Source[] = doc.sources.map((s, i) => {
+  const sources: readonly Source[] = doc.sources.length === 0 ? NO_SOURCES : doc.sources.map((s, i) => {
     if (typeof s !== 'string') return s;
     const found = ctx.sources[s] ?? agreement.document.sources[s];
     if (!found) {
@@ -299,5 +299,7 @@ const mid = (t: { start: number; end: number; precision: Precision }) =>
  * A plain event is a release or delivery at one instant, with no fact key, counted when it happened:
  * the bulk of a large ledger, which the fold sums without keeping.
  */
+const NO_SOURCES: readonly Source[] = Object.freeze([]);
+
 const isPlain = (fact: string | undefined, at: number, until: number, credited: number) =>
   fact === undefined && at === until && credited === at;
