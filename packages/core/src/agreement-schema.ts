@@ -158,9 +158,6 @@ const ObligationBase = {
   party: Id.describe('Who owes it.'),
   phase: Id.describe('The phase during which the obligation is in effect.'),
   clause: ClauseSchema,
-  until: DeadlineSchema.optional().describe(
-    'When the obligation stops being in effect, if before its phase ends.',
-  ),
 };
 
 const ScheduleStep = z.strictObject({

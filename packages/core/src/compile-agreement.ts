@@ -52,7 +52,12 @@ export function compileAgreement(doc: AgreementDocument, report: Report): Agreem
   };
   const instant = (text: string, z: string | undefined, path: (string | number)[]): number => {
     if (z !== undefined && !isValidZone(z)) {
-      fail('bad-zone', path, `\`${z}\` is not an IANA time zone`);
+      const hint = nearest(z, Intl.supportedValuesOf('timeZone'));
+      fail(
+        'bad-zone',
+        [...path.slice(0, -1), 'zone'],
+        `\`${z}\` is not an IANA time zone${hint ? `; did you mean \`${hint}\`?` : ''}`,
+      );
       return 0;
     }
     const t = resolveTime(text, z ?? (isValidZone(zone) ? zone : 'UTC'));
@@ -83,6 +88,7 @@ export function compileAgreement(doc: AgreementDocument, report: Report): Agreem
   doc.cohorts.forEach((c, i) => unique(c.id, `cohort ${i + 1}`, ['cohorts', i]));
   doc.phases.forEach((p, i) => unique(p.id, `phase ${i + 1}`, ['phases', i]));
   doc.obligations.forEach((o, i) => unique(o.id, `obligation ${i + 1}`, ['obligations', i]));
+  doc.powers.forEach((p, i) => unique(p.id, `power ${i + 1}`, ['powers', i]));
 
   const ref = (id: string, known: Set<string>, what: string, path: (string | number)[]) => {
     if (known.has(id)) return;
@@ -163,7 +169,6 @@ export function compileAgreement(doc: AgreementDocument, report: Report): Agreem
       party: o.party,
       phase: o.phase,
       clause: o.clause,
-      until: o.until ? deadline(o.until, [...path, 'until']) : undefined,
       tranches: [] as { count: number; by: CompiledDeadline }[],
       cohorts: new Set<string>(),
       ratio: new Map<string, number>(),

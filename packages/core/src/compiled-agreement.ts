@@ -49,7 +49,6 @@ export interface CompiledObligation {
   readonly party: string;
   readonly phase: string;
   readonly clause: Clause;
-  readonly until: CompiledDeadline | undefined;
   /** Release: tranches due (one for `count` + `by`). */
   readonly tranches: readonly CompiledTranche[];
   readonly cohorts: ReadonlySet<string>;

@@ -30,3 +30,63 @@ describe('evaluate: a small pause', () => {
     expect(obligation(late, 'b-release-3-to-1').state).toBe('overdue');
   });
 });
+
+describe('evaluate: corrections, retractions and the edges of a phase', () => {
+  const events = (lines: string) => ledger(lines);
+  const release = (id: string, time: string, count: number) =>
+    `  - { id: ${id}, type: release, party: a, occurred: ${time}, recorded: ${time}, status: confirmed, released: [{ cohort: held-by-a, count: ${count} }] }\n`;
+
+  it('a correction of a correction keeps the original superseded; retracting a correction brings it back', () => {
+    const base = release('r1', '2024-03-01T10:00', 4);
+    const c1 = `  - { id: c1, type: correction, supersedes: r1, occurred: 2024-03-01T10:00, recorded: 2024-03-01T12:00, replacement: { type: release, party: a, occurred: 2024-03-01T10:00, released: [{ cohort: held-by-a, count: 6 }] } }\n`;
+    const c2 = `  - { id: c2, type: correction, supersedes: c1, occurred: 2024-03-01T10:00, recorded: 2024-03-01T13:00, replacement: { type: release, party: a, occurred: 2024-03-01T10:00, released: [{ cohort: held-by-a, count: 7 }] } }\n`;
+    const x1 = `  - { id: x1, type: retraction, supersedes: c1, occurred: 2024-03-01T10:00, recorded: 2024-03-01T13:00 }\n`;
+    const asOf = '2024-03-01T20:00:00+01:00';
+    expect(obligation(at(given(SMALL, events(base + c1)), asOf), 'a-release-10').delivered).toBe(6);
+    expect(obligation(at(given(SMALL, events(base + c1 + c2)), asOf), 'a-release-10').delivered).toBe(7);
+    expect(obligation(at(given(SMALL, events(base + c1 + x1)), asOf), 'a-release-10').delivered).toBe(4);
+  });
+
+  it('releases after the phase ended are left out, with the reason', () => {
+    const g = given(
+      SMALL,
+      events(release('r1', '2024-03-01T10:00', 4) + release('late', '2024-03-09T10:00', 9)),
+    );
+    const o = obligation(at(g, '2024-03-10T12:00:00+01:00'), 'a-release-10');
+    expect(o).toMatchObject({ delivered: 4, state: 'partly-fulfilled' });
+    expect(o.excluded).toContainEqual({ id: 'late', reason: 'after The pause ended' });
+  });
+
+  it('a delivery reported over an interval counts only once the interval is over', () => {
+    const span = `  - { id: s, type: aid-delivery, party: b, item: trucks, quantity: 500, occurred: { from: 2024-03-01, to: 2024-03-04 }, recorded: 2024-03-04T20:00 }\n`;
+    const g = given(SMALL, events(span));
+    expect(obligation(at(g, '2024-03-02T12:00:00+01:00'), 'b-trucks').delivered).toBe(0);
+    expect(obligation(at(g, '2024-03-05T12:00:00+01:00'), 'b-trucks').delivered).toBe(500);
+  });
+
+  it('an hour-precision time means the whole hour it falls in', () => {
+    const doc = `  - { id: r, type: release, party: a, occurred: { at: 2024-03-01T16:20, precision: hour }, recorded: 2024-03-01T18:00, released: [{ cohort: held-by-a, count: 1 }] }\n`;
+    const r = given(SMALL, events(doc)).events[0]!;
+    expect(new Date(r.occurredStart).toISOString()).toBe('2024-03-01T15:00:00.000Z');
+    expect(new Date(r.occurredEnd).toISOString()).toBe('2024-03-01T16:00:00.000Z');
+  });
+
+  it('rejects a quantity whose low is above its best, and an interval that ends before it starts', () => {
+    expect(() =>
+      given(
+        SMALL,
+        events(
+          `  - { id: q, type: aid-delivery, item: trucks, quantity: { best: 5, low: 20 }, occurred: 2024-03-02, recorded: 2024-03-02 }\n`,
+        ),
+      ),
+    ).toThrow('low ≤ best ≤ high');
+    expect(() =>
+      given(
+        SMALL,
+        events(
+          `  - { id: q, type: aid-delivery, item: trucks, quantity: 5, occurred: { from: 2024-03-02, to: 2024-03-01 }, recorded: 2024-03-02 }\n`,
+        ),
+      ),
+    ).toThrow('`to` is before `from`');
+  });
+});

@@ -57,7 +57,11 @@ export function evaluate(
   const evidence = resolveEvidence(fold.specials, superseded, policy);
   foldSpecials(fold.folder, evidence, asOf);
   const book = fold.folder.book();
-  const index: { -readonly [K in keyof EventIndex]: EventIndex[K][number][] } = { violations: [], acts: [], suspensions: [] };
+  const index: { -readonly [K in keyof EventIndex]: EventIndex[K][number][] } = {
+    violations: [],
+    acts: [],
+    suspensions: [],
+  };
   const statements: Extract<LedgerEvent, { type: 'statement' }>[] = [];
   const specials: LedgerEvent[] = [];
   for (const e of evidence.counted) {
@@ -65,7 +69,8 @@ export function evaluate(
     specials.push(e);
     if (e.type === 'violation') index.violations.push(e);
     else if (e.type === 'suspension') index.suspensions.push(e);
-    else if (e.type === 'talks-held' || e.type === 'list-handed-over' || e.type === 'withdrawal') index.acts.push(e);
+    else if (e.type === 'talks-held' || e.type === 'list-handed-over' || e.type === 'withdrawal')
+      index.acts.push(e);
     else if (e.type === 'statement') {
       index.acts.push(e);
       statements.push(e);
@@ -75,7 +80,12 @@ export function evaluate(
   for (const list of [index.violations, index.acts, index.suspensions, statements]) list.sort(byTime);
   const runs = runPhases(agreement, specials, asOf);
   const refill = refiller(events, evidence, { knownAt, asOf, policy, limit }, book, superseded);
-  const watches = new Map(agreement.obligations.map((o) => [o.id, listsFor(o, runs.get(o.phase)!, { book, asOf, limit, superseded, refill })]));
+  const watches = new Map(
+    agreement.obligations.map((o) => [
+      o.id,
+      listsFor(o, runs.get(o.phase)!, { book, asOf, limit, superseded, refill, zone }),
+    ]),
+  );
   const ctx: JudgeContext = {
     agreement,
     asOf,
@@ -148,11 +158,24 @@ function refiller(
     const k = book.releaseKeys[key]!;
     const list = new BoundedList(options.limit);
     const offer = (e: LedgerEvent) => {
-      if (e.type !== 'release' || e.party !== k.party || e.outsideFramework !== k.outside || e.credited < from) return;
+      if (
+        e.type !== 'release' ||
+        e.party !== k.party ||
+        e.outsideFramework !== k.outside ||
+        e.credited < from
+      )
+        return;
       for (const r of e.released) if (r.cohort === k.cohort) list.add(e, r.best);
     };
     for (const e of events)
-      if (e.plain && e.recorded <= options.knownAt && e.at <= options.asOf && !superseded.has(e.id) && statusReason(e, options.policy) === undefined) offer(e);
+      if (
+        e.plain &&
+        e.recorded <= options.knownAt &&
+        e.at <= options.asOf &&
+        !superseded.has(e.id) &&
+        statusReason(e, options.policy) === undefined
+      )
+        offer(e);
     for (const e of evidence.counted) if (e.at <= options.asOf) offer(e);
     return list;
   };

@@ -4,11 +4,15 @@ import { DurationText, Id, SourceSchema, TimeText } from './agreement-schema.ts'
 export const QuantitySchema = z
   .union([
     z.number().min(0),
-    z.strictObject({
-      best: z.number().min(0),
-      low: z.number().min(0).optional(),
-      high: z.number().min(0).optional(),
-    }),
+    z
+      .strictObject({
+        best: z.number().min(0),
+        low: z.number().min(0).optional(),
+        high: z.number().min(0).optional(),
+      })
+      .refine((q) => (q.low ?? q.best) <= q.best && q.best <= (q.high ?? q.best), {
+        message: 'a quantity needs low ≤ best ≤ high',
+      }),
   ])
   .describe('A count: a number, or `{ best, low, high }` when it is uncertain.');
 

@@ -1,4 +1,4 @@
-import { fromLocal, isValidZone } from './zoned-time.ts';
+import { fromLocal, isValidZone, toLocal } from './zoned-time.ts';
 
 /** How finely a time is known. */
 export type Precision = 'second' | 'minute' | 'hour' | 'day' | 'month';
@@ -96,10 +96,49 @@ export function resolveTime(text: string, zone: string | undefined): ResolvedTim
   };
 }
 
-/** Widens a resolved time to a coarser precision (an hour-precision report of 16:00 means 16:00–17:00). */
-export function widen(t: ResolvedTime, precision: Precision | undefined): ResolvedTime {
+/**
+ * Widens a resolved time to a coarser precision in the zone: an hour-precision report of 16:20 means
+ * 16:00–17:00, a day-precision one the whole local day.
+ */
+export function widen(t: ResolvedTime, precision: Precision | undefined, zone: string): ResolvedTime {
   if (!precision || precision === t.precision) return t;
-  const span = { second: 1000, minute: 60000, hour: 3600000, day: 86400000, month: 30 * 86400000 }[precision];
-  if (span <= t.end - t.start) return t;
-  return { start: t.start, end: t.start + span, precision };
+  const order: Precision[] = ['second', 'minute', 'hour', 'day', 'month'];
+  if (order.indexOf(precision) < order.indexOf(t.precision)) return t;
+  const l = toLocal(t.start, zone);
+  const at = (year: number, month: number, day: number, hour: number, minute: number, second: number) => {
+    const d = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+    return fromLocal(
+      {
+        year: d.getUTCFullYear(),
+        month: d.getUTCMonth() + 1,
+        day: d.getUTCDate(),
+        hour: d.getUTCHours(),
+        minute: d.getUTCMinutes(),
+        second: d.getUTCSeconds(),
+      },
+      zone,
+    );
+  };
+  switch (precision) {
+    case 'minute':
+      return {
+        start: at(l.year, l.month, l.day, l.hour, l.minute, 0),
+        end: at(l.year, l.month, l.day, l.hour, l.minute + 1, 0),
+        precision,
+      };
+    case 'hour':
+      return {
+        start: at(l.year, l.month, l.day, l.hour, 0, 0),
+        end: at(l.year, l.month, l.day, l.hour + 1, 0, 0),
+        precision,
+      };
+    case 'day':
+      return {
+        start: at(l.year, l.month, l.day, 0, 0, 0),
+        end: at(l.year, l.month, l.day + 1, 0, 0, 0),
+        precision,
+      };
+    default:
+      return { start: at(l.year, l.month, 1, 0, 0, 0), end: at(l.year, l.month + 1, 1, 0, 0, 0), precision };
+  }
 }

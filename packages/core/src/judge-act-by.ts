@@ -57,6 +57,15 @@ export function judgeActBy(o: CompiledObligation, ctx: JudgeContext): Judgement 
       upcoming: [],
     };
   }
+  if (phaseOver(run, ctx.asOf) && run.actualEnd! < by)
+    return {
+      ...base,
+      state: 'ended',
+      reason: `${run.phase.name} ended before the deadline; no ${what} recorded`,
+      delivered: 0,
+      nextDeadline: null,
+      upcoming: [],
+    };
   if (ctx.asOf >= by) {
     const over = phaseOver(run, ctx.asOf);
     return {

@@ -43,7 +43,11 @@ export function judgeRate(o: CompiledObligation, ctx: JudgeContext): Judgement {
   const spans = book.spans
     .filter(
       (e) =>
-        ours({ item: e.item, party: e.party, outside: e.outsideFramework }) && e.until >= start && e.at < end,
+        ours({ item: e.item, party: e.party, outside: e.outsideFramework }) &&
+        e.until >= start &&
+        e.at < end &&
+        // A report over an interval says nothing about its part before as-of until the interval is over.
+        e.until <= ctx.asOf,
     )
     .map((e) => ({
       from: slot(e.at),

@@ -24,18 +24,22 @@ export function judgeReciprocal(o: CompiledObligation, ctx: JudgeContext): Judge
   const theirs = (k: ReleaseKey) => !k.outside && k.party !== o.party && o.ratio.has(k.cohort);
   // Owed falls due at the other side's release plus the lag; walk owed and paid in minute order.
   const lagMinutes = Math.round((addInZone(start, o.lag!, zone) - start) / 60_000);
+  // The other side's releases count until the phase ends; this party's, until the lag after that.
+  const end = run.actualEnd ?? Number.POSITIVE_INFINITY;
+  const theirsUntil = Math.min(ctx.asOf, end);
+  const mineUntil = Math.min(ctx.asOf, end === Number.POSITIVE_INFINITY ? end : addInZone(end, o.lag!, zone));
   const steps: [number, number, number][] = [];
   let otherTotal = 0;
   for (let k = 0; k < book.releaseKeys.length; k++) {
     const key = book.releaseKeys[k]!;
     if (theirs(key)) {
       const ratio = o.ratio.get(key.cohort)!;
-      for (const [m, v] of book.released.entries(k, start, ctx.asOf)) {
+      for (const [m, v] of book.released.entries(k, start, theirsUntil)) {
         steps.push([m + lagMinutes, ratio * v, 0]);
         otherTotal += v;
       }
     }
-    if (mine(key)) for (const [m, v] of book.released.entries(k, start, ctx.asOf)) steps.push([m, 0, v]);
+    if (mine(key)) for (const [m, v] of book.released.entries(k, start, mineUntil)) steps.push([m, 0, v]);
   }
   steps.sort((a, b) => a[0] - b[0]);
   const asOfMinute = minuteOf(ctx.asOf);
@@ -57,8 +61,8 @@ export function judgeReciprocal(o: CompiledObligation, ctx: JudgeContext): Judge
     if (m <= asOfMinute) firstShort ??= { at: startOfMinute(m), owed: owedTotal, paid: delivered };
     else next ??= startOfMinute(m);
   }
-  const ownLow = delivered + sumReleased(book, mine, start, ctx.asOf, 'low');
-  const ownHigh = delivered + sumReleased(book, mine, start, ctx.asOf, 'high');
+  const ownLow = delivered + sumReleased(book, mine, start, mineUntil, 'low');
+  const ownHigh = delivered + sumReleased(book, mine, start, mineUntil, 'high');
   const rule = [...o.ratio].map(([c, k]) => `${num(k)} for each of ${c}`).join(', ');
   const arithmetic = [
     `${o.party} owes ${rule}, each within ${formatDuration(o.lag!)} of their release`,

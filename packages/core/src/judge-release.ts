@@ -13,9 +13,11 @@ export function judgeRelease(o: CompiledObligation, ctx: JudgeContext): Judgemen
   const { start, run } = w;
   const { counted, excluded } = ctx.lists.get(o.id)!;
   const mine = (k: ReleaseKey) => !k.outside && k.party === o.party && o.cohorts.has(k.cohort);
+  // Releases after the phase ended are not under it; they are listed as left out.
+  const cap = Math.min(ctx.asOf, run.actualEnd ?? Number.POSITIVE_INFINITY);
   const releasedBy = (t: number, reading: Reading) =>
-    sumReleased(ctx.book, mine, start, t, 'best') +
-    (reading === 'best' ? 0 : sumReleased(ctx.book, mine, start, t, reading));
+    sumReleased(ctx.book, mine, start, Math.min(t, cap), 'best') +
+    (reading === 'best' ? 0 : sumReleased(ctx.book, mine, start, Math.min(t, cap), reading));
   const delivered = releasedBy(ctx.asOf, 'best');
   const low = releasedBy(ctx.asOf, 'low');
   const high = releasedBy(ctx.asOf, 'high');

@@ -33,7 +33,12 @@ export interface LedgerBook {
   readonly releaseLists: readonly BoundedList[];
   readonly releaseAside: readonly BoundedList[];
   /** Releases counted at another time than they happened: claims and totals count them when they happened. */
-  readonly shifted: readonly { readonly key: number; readonly at: number; readonly credited: number; readonly amount: number }[];
+  readonly shifted: readonly {
+    readonly key: number;
+    readonly at: number;
+    readonly credited: number;
+    readonly amount: number;
+  }[];
   readonly delivered: MinuteSeries;
   /** Delivery reports, by minute. */
   readonly deliveries: MinuteSeries;
@@ -203,7 +208,11 @@ export class LedgerFolder implements LedgerBook {
   }
 
   /** Adds (sign 1) or takes back (sign −1) a release. */
-  release(e: Release, spread: ReadonlyMap<string, { low: number; high: number }> | undefined, sign: 1 | -1): void {
+  release(
+    e: Release,
+    spread: ReadonlyMap<string, { low: number; high: number }> | undefined,
+    sign: 1 | -1,
+  ): void {
     this.counted += sign;
     for (let i = 0; i < e.released.length; i++) {
       const r = e.released[i]!;
@@ -215,7 +224,8 @@ export class LedgerFolder implements LedgerBook {
       const high = s ? Math.max(r.high, s.high) : r.high;
       if (low !== r.best) this.releasedLow.add(key, e.credited, sign * (low - r.best));
       if (high !== r.best) this.releasedHigh.add(key, e.credited, sign * (high - r.best));
-      if (e.credited !== e.at) this.shifted.push({ key, at: e.at, credited: e.credited, amount: sign * r.best });
+      if (e.credited !== e.at)
+        this.shifted.push({ key, at: e.at, credited: e.credited, amount: sign * r.best });
       if (sign > 0) this.releaseLists[key]!.add(e, r.best);
     }
   }
@@ -241,8 +251,11 @@ export class LedgerFolder implements LedgerBook {
 
   /** Keeps an event that does not count, with the reason, for the obligations it concerns. */
   setAside(e: LedgerEvent, reason: string): void {
-    if (e.type === 'release') for (const r of e.released) this.releaseAside[this.#releaseKey(e.party, r.cohort, e.outsideFramework)]!.add(e, null, reason);
-    else if (e.type === 'aid-delivery') this.aidAside[this.#aidKey(e.party, e.item, e.outsideFramework)]!.add(e, null, reason);
+    if (e.type === 'release')
+      for (const r of e.released)
+        this.releaseAside[this.#releaseKey(e.party, r.cohort, e.outsideFramework)]!.add(e, null, reason);
+    else if (e.type === 'aid-delivery')
+      this.aidAside[this.#aidKey(e.party, e.item, e.outsideFramework)]!.add(e, null, reason);
   }
 
   /** The finished book. */
@@ -262,15 +275,33 @@ const indexOf = (m: Map<string, number>, k: string) => {
 };
 
 /** Sum of released over keys that pass `keep`, by credited time in [from, to]. */
-export function sumReleased(book: LedgerBook, keep: (k: ReleaseKey) => boolean, from: number, to: number, series: 'best' | 'low' | 'high' | 'events' = 'best'): number {
-  const s = series === 'best' ? book.released : series === 'low' ? book.releasedLow : series === 'high' ? book.releasedHigh : book.releaseEvents;
+export function sumReleased(
+  book: LedgerBook,
+  keep: (k: ReleaseKey) => boolean,
+  from: number,
+  to: number,
+  series: 'best' | 'low' | 'high' | 'events' = 'best',
+): number {
+  const s =
+    series === 'best'
+      ? book.released
+      : series === 'low'
+        ? book.releasedLow
+        : series === 'high'
+          ? book.releasedHigh
+          : book.releaseEvents;
   let n = 0;
   for (let k = 0; k < book.releaseKeys.length; k++) if (keep(book.releaseKeys[k]!)) n += s.sum(k, from, to);
   return n;
 }
 
 /** Sum of released over keys that pass `keep`, by the time each release happened, in [from, to]. */
-export function sumReleasedAt(book: LedgerBook, keep: (k: ReleaseKey) => boolean, from: number, to: number): number {
+export function sumReleasedAt(
+  book: LedgerBook,
+  keep: (k: ReleaseKey) => boolean,
+  from: number,
+  to: number,
+): number {
   let n = sumReleased(book, keep, from, to);
   for (const s of book.shifted) {
     if (!keep(book.releaseKeys[s.key]!)) continue;

@@ -34,7 +34,7 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
       report('bad-time', p, t.error);
       return { start: 0, end: 0, precision: 'minute' as Precision };
     }
-    return widen(t, precision);
+    return widen(t, precision, zone);
   };
   const occurred = (o: Occurred) => {
     if (typeof o === 'string') {
@@ -47,7 +47,7 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
     }
     const from = time(o.from, [...path, 'occurred', 'from'], o.precision);
     const to = time(o.to, [...path, 'occurred', 'to'], o.precision);
-    if (to.end < from.start) report('bad-time', [...path, 'occurred', 'to'], '`to` is before `from`');
+    if (to.start < from.start) report('bad-time', [...path, 'occurred', 'to'], '`to` is before `from`');
     return { start: from.start, end: to.end, at: mid(from), until: mid(to), precision: from.precision };
   };
   const party = (id: string | undefined, p: (string | number)[], extra: readonly string[] = []) => {
@@ -59,6 +59,18 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
       'undefined-reference',
       p,
       `\`${id}\` is not a party or mediator of agreement \`${agreement.id}\`${hint ? `; did you mean \`${hint}\`?` : ''}`,
+    );
+  };
+  const obligation = (id: string, p: (string | number)[]) => {
+    if (agreement.obligations.some((o) => o.id === id)) return;
+    const hint = nearest(
+      id,
+      agreement.obligations.map((o) => o.id),
+    );
+    report(
+      'undefined-reference',
+      p,
+      `\`${id}\` is not an obligation of agreement \`${agreement.id}\`${hint ? `; did you mean \`${hint}\`?` : ''}`,
     );
   };
   const phase = (id: string, p: (string | number)[]) => {
@@ -82,20 +94,26 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
       `\`${id}\` is not a cohort of agreement \`${agreement.id}\`${hint ? `; did you mean \`${hint}\`?` : ''}`,
     );
   };
-  const sources: readonly Source[] = doc.sources.length === 0 ? NO_SOURCES : doc.sources.map((s, i) => {
-    if (typeof s !== 'string') return s;
-    const found = ctx.sources[s] ?? agreement.document.sources[s];
-    if (!found) {
-      const hint = nearest(s, [...Object.keys(ctx.sources), ...Object.keys(agreement.document.sources)]);
-      report(
-        'undefined-reference',
-        [...path, 'sources', i],
-        `\`${s}\` is not a source defined in the ledger or the agreement${hint ? `; did you mean \`${hint}\`?` : ''}`,
-      );
-      return { outlet: s };
-    }
-    return found;
-  });
+  const sources: readonly Source[] =
+    doc.sources.length === 0
+      ? NO_SOURCES
+      : doc.sources.map((s, i) => {
+          if (typeof s !== 'string') return s;
+          const found = ctx.sources[s] ?? agreement.document.sources[s];
+          if (!found) {
+            const hint = nearest(s, [
+              ...Object.keys(ctx.sources),
+              ...Object.keys(agreement.document.sources),
+            ]);
+            report(
+              'undefined-reference',
+              [...path, 'sources', i],
+              `\`${s}\` is not a source defined in the ledger or the agreement${hint ? `; did you mean \`${hint}\`?` : ''}`,
+            );
+            return { outlet: s };
+          }
+          return found;
+        });
   const when = occurred(doc.occurred);
   const base = {
     type: doc.type,
@@ -174,17 +192,7 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
     case 'violation':
       party(doc.party, [...path, 'party']);
       party(doc.reportedBy, [...path, 'reportedBy']);
-      if (doc.obligation !== undefined && !agreement.obligations.some((o) => o.id === doc.obligation)) {
-        const hint = nearest(
-          doc.obligation,
-          agreement.obligations.map((o) => o.id),
-        );
-        report(
-          'undefined-reference',
-          [...path, 'obligation'],
-          `\`${doc.obligation}\` is not an obligation of agreement \`${agreement.id}\`${hint ? `; did you mean \`${hint}\`?` : ''}`,
-        );
-      }
+      if (doc.obligation !== undefined) obligation(doc.obligation, [...path, 'obligation']);
       return {
         ...base,
         type: doc.type,
@@ -199,6 +207,7 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
       return { ...base, type: doc.type, phase: doc.phase };
     case 'phase-extended': {
       phase(doc.phase, [...path, 'phase']);
+      doc.agreedBy?.forEach((p, i) => party(p, [...path, 'agreedBy', i]));
       const by = parseDuration(doc.by);
       if (!by) {
         const hint = suggestDuration(doc.by);
@@ -215,11 +224,14 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
       return { ...base, type: doc.type, phase: doc.phase, reason: doc.reason };
     case 'phase-collapsed':
       phase(doc.phase, [...path, 'phase']);
+      doc.blamedOn?.forEach((p, i) => party(p, [...path, 'blamedOn', i]));
       return { ...base, type: doc.type, phase: doc.phase, blamedOn: doc.blamedOn ?? [] };
     case 'talks-held':
+      doc.parties.forEach((p, i) => party(p, [...path, 'parties', i]));
       return { ...base, type: doc.type, parties: doc.parties, topic: doc.topic };
     case 'list-handed-over':
       party(doc.party, [...path, 'party']);
+      party(doc.to, [...path, 'to']);
       return {
         ...base,
         type: doc.type,
@@ -231,6 +243,7 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
       party(doc.party, [...path, 'party']);
       return { ...base, type: doc.type, party: doc.party, area: doc.area };
     case 'statement': {
+      party(doc.party, [...path, 'party']);
       const c = doc.claim;
       if (c?.during) phase(c.during, [...path, 'claim', 'during']);
       party(c?.heldBy, [...path, 'claim', 'heldBy']);
@@ -255,6 +268,8 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
       };
     }
     case 'suspension':
+      party(doc.by, [...path, 'by']);
+      doc.obligations.forEach((id, i) => obligation(id, [...path, 'obligations', i]));
       return { ...base, type: doc.type, obligations: doc.obligations, by: doc.by };
     case 'retraction':
       return { ...base, type: doc.type, supersedes: doc.supersedes };

@@ -4,6 +4,7 @@ import type { ObligationLists } from './judgement.ts';
 import type { LedgerEvent } from './ledger-event.ts';
 import type { LedgerBook, ReleaseKey } from './ledger-fold.ts';
 import type { PhaseRun } from './phase-timeline.ts';
+import { addInZone } from './zoned-time.ts';
 
 /** Finds again the earliest events of a key from a time on, when the kept ones all fall before it. */
 export type Refill = (key: number, from: number) => BoundedList;
@@ -14,6 +15,7 @@ interface Context {
   readonly limit: number;
   readonly superseded: ReadonlyMap<string, string>;
   readonly refill: Refill;
+  readonly zone: string;
 }
 
 const amountOf = (e: LedgerEvent, cohort: string) => {
@@ -35,39 +37,56 @@ export function listsFor(o: CompiledObligation, run: PhaseRun, ctx: Context): Ob
   if (start === null || start > ctx.asOf) return { counted, excluded };
   const { book } = ctx;
   const phase = run.phase.name;
+  const zone = ctx.zone;
   if (o.kind === 'release' || o.kind === 'reciprocal-release') {
     const watched = (k: ReleaseKey) =>
-      (k.party === o.party && o.cohorts.has(k.cohort)) || (o.kind === 'reciprocal-release' && k.party !== o.party && o.ratio.has(k.cohort));
+      (k.party === o.party && o.cohorts.has(k.cohort)) ||
+      (o.kind === 'reciprocal-release' && k.party !== o.party && o.ratio.has(k.cohort));
     book.releaseKeys.forEach((k, key) => {
       if (!watched(k)) return;
       const mine = k.party === o.party;
+      const runEnd = run.actualEnd ?? Number.POSITIVE_INFINITY;
+      const until = Math.min(
+        ctx.asOf,
+        mine && o.lag && runEnd !== Number.POSITIVE_INFINITY ? addInZone(runEnd, o.lag, zone) : runEnd,
+      );
       const note = mine ? undefined : 'released by the other side';
-      const outsideReason = mine ? 'released outside the framework' : 'released outside the framework: nothing is owed for it';
+      const outsideReason = mine
+        ? 'released outside the framework'
+        : 'released outside the framework: nothing is owed for it';
       const list = book.releaseLists[key]!;
       if (k.outside) {
         for (const c of list.entries()) excluded.add(c.event, null, outsideReason);
         excluded.addCount(list.total - list.entries().length);
       } else {
         let kept = list.entries();
-        const after = book.releaseEvents.sum(key, start, ctx.asOf);
+        const after = book.releaseEvents.sum(key, start, until);
         const before = book.releaseEvents.sum(key, Number.NEGATIVE_INFINITY, start - 1);
         const keptAfter = kept.filter((c) => credited(c.event) >= start).length;
-        if (keptAfter < Math.min(ctx.limit, after)) kept = [...kept.filter((c) => credited(c.event) < start), ...ctx.refill(key, start).entries()];
+        if (keptAfter < Math.min(ctx.limit, after))
+          kept = [...kept.filter((c) => credited(c.event) < start), ...ctx.refill(key, start).entries()];
         let added = 0;
         let addedBefore = 0;
+        let addedAfterEnd = 0;
         for (const c of kept) {
           if (ctx.superseded.has(c.event.id)) continue;
           if (credited(c.event) < start) {
             excluded.add(c.event, null, `before ${phase} started`);
             addedBefore++;
-          } else if (credited(c.event) > ctx.asOf) excluded.add(c.event, null, 'credited after the as-of time');
-          else {
+          } else if (credited(c.event) > ctx.asOf)
+            excluded.add(c.event, null, 'credited after the as-of time');
+          else if (credited(c.event) > until) {
+            excluded.add(c.event, null, `after ${phase} ended`);
+            addedAfterEnd++;
+          } else {
             counted.add(c.event, amountOf(c.event, k.cohort), note);
             added++;
           }
         }
         counted.addCount(after - added);
         excluded.addCount(before - addedBefore);
+        if (until < ctx.asOf)
+          excluded.addCount(book.releaseEvents.sum(key, until + 1, ctx.asOf) - addedAfterEnd);
       }
       const aside = book.releaseAside[key]!;
       for (const c of aside.entries()) excluded.add(c.event, null, c.note);
@@ -85,7 +104,8 @@ export function listsFor(o: CompiledObligation, run: PhaseRun, ctx: Context): Ob
         else if (c.event.at < start || c.event.at >= end) excluded.add(c.event, null, `outside ${phase}`);
         else counted.add(c.event, c.amount);
       }
-      if (!k.outside) counted.addCount(book.deliveries.sum(key, start, Math.min(end - 1, ctx.asOf)) - counted.total);
+      if (!k.outside)
+        counted.addCount(book.deliveries.sum(key, start, Math.min(end - 1, ctx.asOf)) - counted.total);
       const aside = book.aidAside[key]!;
       for (const c of aside.entries()) excluded.add(c.event, null, c.note);
       excluded.addCount(aside.total - aside.entries().length);
@@ -94,6 +114,8 @@ export function listsFor(o: CompiledObligation, run: PhaseRun, ctx: Context): Ob
       if (e.item !== item || (e.party !== undefined && e.party !== o.party)) continue;
       if (e.outsideFramework) excluded.add(e, null, 'delivered outside the framework');
       else if (e.until < start || e.at >= end) excluded.add(e, null, `outside ${phase}`);
+      else if (e.until > ctx.asOf)
+        excluded.add(e, null, 'reported over an interval that ends after the as-of time');
       else counted.add(e, e.quantity.best);
     }
   }

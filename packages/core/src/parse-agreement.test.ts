@@ -93,6 +93,20 @@ phases:
     expect(issue!.message).toContain('did you mean `refrain`?');
   });
 
+  it('says which kinds there are when `kind` is missing', () => {
+    const [issue] = issuesOf(mutate('    kind: refrain\n', ''));
+    expect(issue).toMatchObject({ code: 'missing-key', path: ['obligations', 2] });
+    expect(issue!.message).toContain('`kind` is required here; one of `release`');
+  });
+
+  it('points at a bad zone, not at the time beside it', () => {
+    const [issue] = issuesOf(
+      mutate('start: { at: 2024-03-01T08:00 }', 'start: { at: 2024-03-01T08:00, zone: Europe/Pariss }'),
+    );
+    expect(issue).toMatchObject({ code: 'bad-zone', path: ['phases', 0, 'start', 'zone'] });
+    expect(issue!.message).toContain('did you mean `Europe/Paris`?');
+  });
+
   it('reports YAML syntax errors with line and column', () => {
     const [issue] = issuesOf(parseAgreement('id: x\ntitle: [unclosed\n', 'bad.yaml'));
     expect(issue!.code).toBe('yaml');

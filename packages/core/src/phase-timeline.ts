@@ -71,7 +71,9 @@ export function runPhases(
     }
     const actualStart = startEvent ? startEvent.at : fallbackStart;
     if (!startEvent && actualStart !== null)
-      notes.push('no phase-started event is recorded: taken to have started as planned');
+      notes.push(
+        'no phase-started event counts (none is recorded, or the evidence policy leaves it out): taken to have started as planned',
+      );
     const all = (extended.get(phase.id) ?? []).sort(byTime);
     const extensions = phase.agreedExtensions ? all : [];
     const ignoredExtensions = phase.agreedExtensions ? [] : all;
@@ -93,7 +95,14 @@ export function runPhases(
       nominalDays(addDurations(phase.duration, extendedBy)) > nominalDays(phase.rule.maxTotal)
     )
       notes.push(`agreed extensions take the phase past its cap of ${formatDuration(phase.rule.maxTotal)}`);
-    const endEvent = actualStart === null ? undefined : ended.get(phase.id)?.sort(byTime)[0];
+    const allowed = (ended.get(phase.id) ?? []).filter((e) =>
+      e.type === 'phase-collapsed' ? phase.endsBy.includes('collapse') : phase.endsBy.includes('event'),
+    );
+    if (allowed.length < (ended.get(phase.id)?.length ?? 0))
+      notes.push(
+        `a recorded end is left out: the agreement says this phase ends only by ${phase.endsBy.join(', ')}`,
+      );
+    const endEvent = actualStart === null ? undefined : allowed.sort(byTime)[0];
     let actualEnd: number | null = null;
     let endReason: PhaseRun['endReason'] = null;
     if (endEvent) {

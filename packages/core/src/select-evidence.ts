@@ -105,27 +105,29 @@ export function supersession(specials: readonly LedgerEvent[]): Map<string, stri
     if (list) list.push(e);
     else supersedersOf.set(e.supersedes, [e]);
   }
-  // An event is superseded when an active correction or retraction points at it; a retracted correction is inactive.
-  const active = new Map<string, boolean>();
-  const isActive = (id: string, depth = 0): boolean => {
-    const cached = active.get(id);
+  // A correction or retraction is void when a retraction (itself not void) takes it back. An event is
+  // superseded while any of its correctors or retractors is not void: correcting a correction keeps the
+  // original superseded; retracting it brings the original back.
+  const voidness = new Map<string, boolean>();
+  const isVoid = (id: string, depth = 0): boolean => {
+    const cached = voidness.get(id);
     if (cached !== undefined) return cached;
-    const over = supersedersOf.get(id);
-    const result = !over || depth > 64 || !over.some((s) => isActive(s.id, depth + 1));
-    active.set(id, result);
+    const over = supersedersOf.get(id) ?? [];
+    const result = depth < 64 && over.some((s) => s.type === 'retraction' && !isVoid(s.id, depth + 1));
+    voidness.set(id, result);
     return result;
   };
   const superseded = new Map<string, string>();
   for (const id of [...supersedersOf.keys()].sort()) {
-    if (isActive(id)) continue;
-    const by = supersedersOf.get(id)!.filter((s) => isActive(s.id));
-    superseded.set(
-      id,
-      `superseded by ${by
-        .map((s) => s.id)
-        .sort()
-        .join(', ')}`,
-    );
+    const by = supersedersOf.get(id)!.filter((s) => !isVoid(s.id));
+    if (by.length)
+      superseded.set(
+        id,
+        `superseded by ${by
+          .map((s) => s.id)
+          .sort()
+          .join(', ')}`,
+      );
   }
   return superseded;
 }

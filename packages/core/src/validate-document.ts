@@ -162,7 +162,18 @@ export function validateDocument<S extends z.ZodType>(
             )
           : [];
         if (kinds.length && tagKey) {
-          const tag = String((object as Record<string, unknown>)[tagKey]);
+          const value = (object as Record<string, unknown>)[tagKey];
+          if (value === undefined) {
+            issues.push(
+              source.issue(
+                'missing-key',
+                objectPath,
+                `\`${tagKey}\` is required here; one of ${kinds.map((k) => `\`${String(k)}\``).join(', ')}`,
+              ),
+            );
+            break;
+          }
+          const tag = String(value);
           const hint = nearest(tag, kinds.map(String));
           issues.push(
             source.issue(
