@@ -22,7 +22,17 @@ export function syntheticLedger(agreement: Agreement, n: number): LedgerEvent[] 
     return seed / 2_147_483_648;
   };
   const events: LedgerEvent[] = [];
-  for (let i = 0; i < n; i++) {
+  // The pause as it ran: started, extended by two days and by one, so all seven days are under it.
+  const phase = (id: string, type: 'phase-started' | 'phase-extended', occurred: string, by?: string) =>
+    normalizeEvent(
+      { id, type, phase: 'pause', occurred, recorded: occurred, status: 'confirmed', sources: [], outsideFramework: false, ...(by ? { by } : {}) } as EventDocument,
+      ctx,
+      [],
+    );
+  events.push(phase('p-start', 'phase-started', '2023-11-24T07:00:00+02:00'));
+  events.push(phase('p-ext-1', 'phase-extended', '2023-11-27T18:00:00+02:00', 'P2D'));
+  events.push(phase('p-ext-2', 'phase-extended', '2023-11-30T06:30:00+02:00', 'P1D'));
+  for (let i = 3; i < n; i++) {
     const at = START + Math.floor(((i / n) * SPAN) / 60_000) * 60_000;
     const kind = i % 10;
     const common = {

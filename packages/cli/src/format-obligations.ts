@@ -1,20 +1,9 @@
-import type { ObligationState, ObligationStatus, Status } from '@truce/core';
+import { type ObligationState, type ObligationStatus, STATE_WORDS, type Status } from '@truce/core';
 import { formatCount, shortTime, yearOf } from './readable-time.ts';
 import type { TextStyle } from './text-style.ts';
 import { formatTable } from './text-table.ts';
 
-const STATES: Record<ObligationState, string> = {
-  'not-in-effect': 'not yet in effect',
-  'in-effect': 'in effect',
-  fulfilled: 'fulfilled',
-  'partly-fulfilled': 'partly fulfilled',
-  overdue: 'overdue',
-  violated: 'violated',
-  suspended: 'suspended',
-  ended: 'ended with the agreement',
-  disputed: 'disputed',
-  indeterminate: 'cannot tell yet',
-};
+const STATES = STATE_WORDS;
 
 /** Paints a state by how much it needs attention. */
 function paintState(style: TextStyle, state: ObligationState): (text: string) => string {

@@ -1,6 +1,7 @@
-import type { Status } from './status.ts';
+import type { ObligationState, Status } from './status.ts';
 
-const STATE_WORDS: Record<string, string> = {
+/** Each obligation state in words a non-programmer reads. */
+export const STATE_WORDS: Readonly<Record<ObligationState, string>> = {
   'not-in-effect': 'not yet in effect',
   'in-effect': 'in effect',
   fulfilled: 'fulfilled',
@@ -10,7 +11,7 @@ const STATE_WORDS: Record<string, string> = {
   suspended: 'suspended',
   ended: 'ended with the agreement',
   disputed: 'disputed',
-  indeterminate: 'indeterminate',
+  indeterminate: 'cannot tell yet',
 };
 
 /**
@@ -25,7 +26,7 @@ export function explain(status: Status, obligationId: string): string[] | undefi
     `${o.id}: ${o.kind} owed by ${o.party} during ${o.phase}`,
     `Clause (${o.clause.ref}): "${o.clause.text}"`,
     `As of ${status.asOf}, ${status.knownAt ? `as known at ${status.knownAt}` : 'with everything recorded'} (evidence: ${status.evidence}):`,
-    `  ${STATE_WORDS[o.state] ?? o.state} — ${o.reason}.`,
+    `  ${STATE_WORDS[o.state]} — ${o.reason}.`,
   ];
   if (o.due !== null || o.delivered !== null) {
     const range = o.deliveredRange ? ` (reports range ${o.deliveredRange.low}–${o.deliveredRange.high})` : '';

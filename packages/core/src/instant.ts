@@ -1,4 +1,4 @@
-import { fromLocal, isValidZone, toLocal } from './zoned-time.ts';
+import { atWallClock, fromLocal, isValidZone, toLocal } from './zoned-time.ts';
 
 /** How finely a time is known. */
 export type Precision = 'second' | 'minute' | 'hour' | 'day' | 'month';
@@ -105,20 +105,8 @@ export function widen(t: ResolvedTime, precision: Precision | undefined, zone: s
   const order: Precision[] = ['second', 'minute', 'hour', 'day', 'month'];
   if (order.indexOf(precision) < order.indexOf(t.precision)) return t;
   const l = toLocal(t.start, zone);
-  const at = (year: number, month: number, day: number, hour: number, minute: number, second: number) => {
-    const d = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-    return fromLocal(
-      {
-        year: d.getUTCFullYear(),
-        month: d.getUTCMonth() + 1,
-        day: d.getUTCDate(),
-        hour: d.getUTCHours(),
-        minute: d.getUTCMinutes(),
-        second: d.getUTCSeconds(),
-      },
-      zone,
-    );
-  };
+  const at = (year: number, month: number, day: number, hour: number, minute: number, second: number) =>
+    atWallClock(year, month, day, hour, minute, second, zone);
   switch (precision) {
     case 'minute':
       return {

@@ -29,10 +29,10 @@ export function judgeRate(o: CompiledObligation, ctx: JudgeContext): Judgement {
   const keys: number[] = [];
   const ours = (k: AidKey) => !k.outside && k.item === item && (k.party === undefined || k.party === o.party);
   book.aidKeys.forEach((k, i) => ours(k) && keys.push(i));
-  const inPeriod = (series: typeof book.delivered, i: number) => {
+  const inPeriod = (series: typeof book.delivered, i: number, what: 'amount' | 'events' = 'amount') => {
     const to = Math.min(bounds[i + 1]!, ctx.asOf + 1) - 1;
     let sum = 0;
-    for (const k of keys) sum += series.sum(k, bounds[i]!, to);
+    for (const k of keys) sum += series.sum(k, bounds[i]!, to, what);
     return sum;
   };
   const slot = (t: number) => {
@@ -74,7 +74,7 @@ export function judgeRate(o: CompiledObligation, ctx: JudgeContext): Judgement {
     const d = dueIn(i);
     due += d;
     const complete = bounds[i + 1]! <= ctx.asOf;
-    const reports = inPeriod(book.deliveries, i);
+    const reports = inPeriod(book.delivered, i, 'events');
     const got = inPeriod(book.delivered, i);
     let state: PeriodStatus['state'];
     if (covered[i]! >= 0) state = 'covered-by-span';

@@ -13,6 +13,8 @@ export interface Figure {
 
 export interface ReleasedCount extends Figure {
   readonly cohort: string;
+  /** `codeOf(cohort)`, set when parsed. */
+  readonly cohortCode: number;
 }
 
 interface EventBase {
@@ -45,13 +47,18 @@ export type LedgerEvent =
   | (EventBase & {
       readonly type: 'release';
       readonly party: string;
+      /** `codeOf(party)`, set when parsed. */
+      readonly partyCode: number;
       readonly released: readonly ReleasedCount[];
       readonly credited: number;
     })
   | (EventBase & {
       readonly type: 'aid-delivery';
       readonly party: string | undefined;
+      /** `codeOf(party)`, or -1 when no party is named; set when parsed. */
+      readonly partyCode: number;
       readonly item: string;
+      readonly itemCode: number;
       readonly quantity: Figure;
       readonly area: string | undefined;
     })

@@ -26,8 +26,6 @@ export interface LedgerBook {
   /** How far the lowest and highest readings fall below and above the best figure. */
   readonly releasedLow: MinuteSeries;
   readonly releasedHigh: MinuteSeries;
-  /** Release events, by the minute they count. */
-  readonly releaseEvents: MinuteSeries;
   readonly releaseKeys: readonly ReleaseKey[];
   /** The earliest release events of each key, and those set aside (with the reason as note). */
   readonly releaseLists: readonly BoundedList[];
@@ -40,8 +38,6 @@ export interface LedgerBook {
     readonly amount: number;
   }[];
   readonly delivered: MinuteSeries;
-  /** Delivery reports, by minute. */
-  readonly deliveries: MinuteSeries;
   readonly deliveredLow: MinuteSeries;
   readonly deliveredHigh: MinuteSeries;
   readonly aidKeys: readonly AidKey[];
@@ -126,13 +122,11 @@ export class LedgerFolder implements LedgerBook {
   readonly released = new MinuteSeries();
   readonly releasedLow = new MinuteSeries();
   readonly releasedHigh = new MinuteSeries();
-  readonly releaseEvents = new MinuteSeries();
   readonly releaseKeys: ReleaseKey[] = [];
   readonly releaseLists: BoundedList[] = [];
   readonly releaseAside: BoundedList[] = [];
   readonly shifted: { key: number; at: number; credited: number; amount: number }[] = [];
   readonly delivered = new MinuteSeries();
-  readonly deliveries = new MinuteSeries();
   readonly deliveredLow = new MinuteSeries();
   readonly deliveredHigh = new MinuteSeries();
   readonly aidKeys: AidKey[] = [];
@@ -141,37 +135,26 @@ export class LedgerFolder implements LedgerBook {
   readonly spans: Aid[] = [];
   counted = 0;
   readonly #limit: number;
-  readonly #partyIndex = new Map<string, number>();
-  readonly #cohortIndex = new Map<string, number>();
-  readonly #itemIndex = new Map<string, number>();
   readonly #releaseKeyOf: (number | undefined)[][] = [];
   readonly #aidKeyOf: (number | undefined)[][] = [];
-  #lastParty: string | undefined;
-  #lastPartyIndex = 0;
-  #lastCohort: string | undefined;
-  #lastCohortIndex = 0;
-  #lastItem: string | undefined;
-  #lastItemIndex = 0;
 
   constructor(limit: number) {
     this.#limit = limit;
   }
 
-  #releaseKey(party: string, cohort: string, outside: boolean): number {
-    if (party !== this.#lastParty) {
-      this.#lastParty = party;
-      this.#lastPartyIndex = indexOf(this.#partyIndex, party);
-    }
-    if (cohort !== this.#lastCohort) {
-      this.#lastCohort = cohort;
-      this.#lastCohortIndex = indexOf(this.#cohortIndex, cohort);
-    }
-    let row = this.#releaseKeyOf[this.#lastPartyIndex];
+  #releaseKey(
+    party: string,
+    partyCode: number,
+    cohort: string,
+    cohortCode: number,
+    outside: boolean,
+  ): number {
+    let row = this.#releaseKeyOf[partyCode];
     if (row === undefined) {
       row = [];
-      this.#releaseKeyOf[this.#lastPartyIndex] = row;
+      this.#releaseKeyOf[partyCode] = row;
     }
-    const slot = this.#lastCohortIndex * 2 + (outside ? 1 : 0);
+    const slot = cohortCode * 2 + (outside ? 1 : 0);
     let key = row[slot];
     if (key === undefined) {
       key = this.releaseKeys.length;
@@ -183,19 +166,20 @@ export class LedgerFolder implements LedgerBook {
     return key;
   }
 
-  #aidKey(party: string | undefined, item: string, outside: boolean): number {
-    if (item !== this.#lastItem) {
-      this.#lastItem = item;
-      this.#lastItemIndex = indexOf(this.#itemIndex, item);
-    }
-    // Deliveries with no party named are kept under a party index of their own.
-    const p = party === undefined ? 0 : 1 + indexOf(this.#partyIndex, party);
-    let row = this.#aidKeyOf[p];
+  #aidKey(
+    party: string | undefined,
+    partyCode: number,
+    item: string,
+    itemCode: number,
+    outside: boolean,
+  ): number {
+    // Deliveries with no party named (code -1) are kept in row 0.
+    let row = this.#aidKeyOf[partyCode + 1];
     if (row === undefined) {
       row = [];
-      this.#aidKeyOf[p] = row;
+      this.#aidKeyOf[partyCode + 1] = row;
     }
-    const slot = this.#lastItemIndex * 2 + (outside ? 1 : 0);
+    const slot = itemCode * 2 + (outside ? 1 : 0);
     let key = row[slot];
     if (key === undefined) {
       key = this.aidKeys.length;
@@ -216,9 +200,8 @@ export class LedgerFolder implements LedgerBook {
     this.counted += sign;
     for (let i = 0; i < e.released.length; i++) {
       const r = e.released[i]!;
-      const key = this.#releaseKey(e.party, r.cohort, e.outsideFramework);
-      this.released.add(key, e.credited, sign * r.best);
-      this.releaseEvents.add(key, e.credited, sign);
+      const key = this.#releaseKey(e.party, e.partyCode, r.cohort, r.cohortCode, e.outsideFramework);
+      this.released.add(key, e.credited, sign * r.best, sign);
       const s = spread?.get(r.cohort);
       const low = s ? Math.min(r.low, s.low) : r.low;
       const high = s ? Math.max(r.high, s.high) : r.high;
@@ -237,10 +220,9 @@ export class LedgerFolder implements LedgerBook {
       if (sign > 0) this.spans.push(e);
       return;
     }
-    const key = this.#aidKey(e.party, e.item, e.outsideFramework);
+    const key = this.#aidKey(e.party, e.partyCode, e.item, e.itemCode, e.outsideFramework);
     const q = e.quantity;
-    this.delivered.add(key, e.at, sign * q.best);
-    this.deliveries.add(key, e.at, sign);
+    this.delivered.add(key, e.at, sign * q.best, sign);
     const s = spread?.get(e.item);
     const low = s ? Math.min(q.low, s.low) : q.low;
     const high = s ? Math.max(q.high, s.high) : q.high;
@@ -253,9 +235,15 @@ export class LedgerFolder implements LedgerBook {
   setAside(e: LedgerEvent, reason: string): void {
     if (e.type === 'release')
       for (const r of e.released)
-        this.releaseAside[this.#releaseKey(e.party, r.cohort, e.outsideFramework)]!.add(e, null, reason);
+        this.releaseAside[
+          this.#releaseKey(e.party, e.partyCode, r.cohort, r.cohortCode, e.outsideFramework)
+        ]!.add(e, null, reason);
     else if (e.type === 'aid-delivery')
-      this.aidAside[this.#aidKey(e.party, e.item, e.outsideFramework)]!.add(e, null, reason);
+      this.aidAside[this.#aidKey(e.party, e.partyCode, e.item, e.itemCode, e.outsideFramework)]!.add(
+        e,
+        null,
+        reason,
+      );
   }
 
   /** The finished book. */
@@ -265,15 +253,6 @@ export class LedgerFolder implements LedgerBook {
   }
 }
 
-const indexOf = (m: Map<string, number>, k: string) => {
-  let i = m.get(k);
-  if (i === undefined) {
-    i = m.size;
-    m.set(k, i);
-  }
-  return i;
-};
-
 /** Sum of released over keys that pass `keep`, by credited time in [from, to]. */
 export function sumReleased(
   book: LedgerBook,
@@ -282,16 +261,11 @@ export function sumReleased(
   to: number,
   series: 'best' | 'low' | 'high' | 'events' = 'best',
 ): number {
-  const s =
-    series === 'best'
-      ? book.released
-      : series === 'low'
-        ? book.releasedLow
-        : series === 'high'
-          ? book.releasedHigh
-          : book.releaseEvents;
+  const s = series === 'low' ? book.releasedLow : series === 'high' ? book.releasedHigh : book.released;
+  const what = series === 'events' ? 'events' : 'amount';
   let n = 0;
-  for (let k = 0; k < book.releaseKeys.length; k++) if (keep(book.releaseKeys[k]!)) n += s.sum(k, from, to);
+  for (let k = 0; k < book.releaseKeys.length; k++)
+    if (keep(book.releaseKeys[k]!)) n += s.sum(k, from, to, what);
   return n;
 }
 

@@ -6,8 +6,11 @@ interface Chunk {
   /** The chunk's first minute since the epoch. */
   readonly first: number;
   readonly minutes: Float64Array;
-  /** Prefix sums of `minutes`, rebuilt when the chunk changed. */
+  /** How many events each minute holds. */
+  readonly counts: Float64Array;
+  /** Prefix sums of `minutes` and `counts`, rebuilt when the chunk changed. */
   prefix: Float64Array | undefined;
+  countPrefix: Float64Array | undefined;
 }
 
 /**
@@ -21,11 +24,14 @@ export class MinuteSeries {
   // The chunk each key wrote last: ledgers are mostly in time order, so the next write is usually there.
   readonly #last: (Chunk | undefined)[] = [];
 
-  add(key: number, t: number, amount: number): void {
+  /** Adds an amount, and a number of events, at the minute holding instant t. */
+  add(key: number, t: number, amount: number, events = 0): void {
     const m = Math.floor(t / MINUTE);
     let c = this.#last[key];
     if (c === undefined || m < c.first || m >= c.first + PER_DAY) c = this.#chunkFor(key, m);
-    c.minutes[m - c.first]! += amount;
+    const i = m - c.first;
+    c.minutes[i]! += amount;
+    if (events !== 0) c.counts[i]! += events;
     c.prefix = undefined;
   }
 
@@ -38,7 +44,14 @@ export class MinuteSeries {
     }
     let c = map.get(day);
     if (c === undefined) {
-      c = { day, first: day * PER_DAY, minutes: new Float64Array(PER_DAY), prefix: undefined };
+      c = {
+        day,
+        first: day * PER_DAY,
+        minutes: new Float64Array(PER_DAY),
+        counts: new Float64Array(PER_DAY),
+        prefix: undefined,
+        countPrefix: undefined,
+      };
       map.set(day, c);
       this.#sorted[key] = undefined;
     }
@@ -56,8 +69,8 @@ export class MinuteSeries {
     return s;
   }
 
-  /** The sum of a key's amounts at minutes from `from` to `to`, both included (the minutes holding those instants). */
-  sum(key: number, from: number, to: number): number {
+  /** The sum of a key's amounts (or event counts) at minutes from `from` to `to`, both included (the minutes holding those instants). */
+  sum(key: number, from: number, to: number, what: 'amount' | 'events' = 'amount'): number {
     const m0 = from === Number.NEGATIVE_INFINITY ? Number.NEGATIVE_INFINITY : Math.floor(from / MINUTE);
     const m1 = to === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : Math.floor(to / MINUTE);
     if (m1 < m0) return 0;
@@ -66,7 +79,7 @@ export class MinuteSeries {
       const first = c.day * PER_DAY;
       const last = first + PER_DAY - 1;
       if (last < m0 || first > m1) continue;
-      const p = prefixOf(c);
+      const p = what === 'amount' ? prefixOf(c) : countPrefixOf(c);
       const i0 = Math.max(0, m0 - first);
       const i1 = Math.min(PER_DAY - 1, m1 - first);
       total += p[i1 + 1]! - p[i0]!;
@@ -94,10 +107,20 @@ export class MinuteSeries {
 function prefixOf(c: Chunk): Float64Array {
   if (c.prefix === undefined) {
     const p = new Float64Array(PER_DAY + 1);
-    for (let i = 0; i < PER_DAY; i++) p[i + 1] = p[i]! + c.minutes[i]!;
+    const q = new Float64Array(PER_DAY + 1);
+    for (let i = 0; i < PER_DAY; i++) {
+      p[i + 1] = p[i]! + c.minutes[i]!;
+      q[i + 1] = q[i]! + c.counts[i]!;
+    }
     c.prefix = p;
+    c.countPrefix = q;
   }
   return c.prefix;
+}
+
+function countPrefixOf(c: Chunk): Float64Array {
+  prefixOf(c);
+  return c.countPrefix!;
 }
 
 export const minuteOf = (t: number) => Math.floor(t / MINUTE);

@@ -4,6 +4,7 @@ import type { Agreement } from './compiled-agreement.ts';
 import { parseDuration, suggestDuration } from './duration.ts';
 import { type EventDocument, EventSchema, type Occurred, type Quantity } from './event-schema.ts';
 import { type Precision, resolveTime, widen } from './instant.ts';
+import { codeOf } from './intern.ts';
 import { nearest } from './issue.ts';
 import { type Figure, gradeOf, type LedgerEvent } from './ledger-event.ts';
 
@@ -50,50 +51,35 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
     if (to.start < from.start) report('bad-time', [...path, 'occurred', 'to'], '`to` is before `from`');
     return { start: from.start, end: to.end, at: mid(from), until: mid(to), precision: from.precision };
   };
-  const party = (id: string | undefined, p: (string | number)[], extra: readonly string[] = []) => {
-    if (id === undefined || agreement.partyIds.has(id) || extra.includes(id)) return;
-    const known = [...agreement.partyIds, ...agreement.document.mediators.map((m) => m.id), ...extra];
-    if (known.includes(id)) return;
-    const hint = nearest(id, known);
+  const known = (id: string, candidates: Iterable<string>, what: string, p: (string | number)[]) => {
+    const list = [...candidates];
+    if (list.includes(id)) return;
+    const hint = nearest(id, list);
     report(
       'undefined-reference',
       p,
-      `\`${id}\` is not a party or mediator of agreement \`${agreement.id}\`${hint ? `; did you mean \`${hint}\`?` : ''}`,
+      `\`${id}\` is not ${what} of agreement \`${agreement.id}\`${hint ? `; did you mean \`${hint}\`?` : ''}`,
     );
   };
-  const obligation = (id: string, p: (string | number)[]) => {
-    if (agreement.obligations.some((o) => o.id === id)) return;
-    const hint = nearest(
+  const actors = [...agreement.partyIds, ...agreement.document.mediators.map((m) => m.id)];
+  const party = (id: string | undefined, p: (string | number)[], extra: readonly string[] = []) =>
+    id === undefined || known(id, [...actors, ...extra], 'a party or mediator', p);
+  const obligation = (id: string, p: (string | number)[]) =>
+    known(
       id,
       agreement.obligations.map((o) => o.id),
-    );
-    report(
-      'undefined-reference',
+      'an obligation',
       p,
-      `\`${id}\` is not an obligation of agreement \`${agreement.id}\`${hint ? `; did you mean \`${hint}\`?` : ''}`,
     );
-  };
-  const phase = (id: string, p: (string | number)[]) => {
-    if (agreement.phases.some((ph) => ph.id === id)) return;
-    const hint = nearest(
+  const phase = (id: string, p: (string | number)[]) =>
+    known(
       id,
       agreement.phases.map((ph) => ph.id),
-    );
-    report(
-      'undefined-reference',
+      'a phase',
       p,
-      `\`${id}\` is not a phase of agreement \`${agreement.id}\`${hint ? `; did you mean \`${hint}\`?` : ''}`,
     );
-  };
-  const cohort = (id: string, p: (string | number)[]) => {
-    if (agreement.cohortHeldBy.has(id)) return;
-    const hint = nearest(id, agreement.cohortHeldBy.keys());
-    report(
-      'undefined-reference',
-      p,
-      `\`${id}\` is not a cohort of agreement \`${agreement.id}\`${hint ? `; did you mean \`${hint}\`?` : ''}`,
-    );
-  };
+  const cohort = (id: string, p: (string | number)[]) =>
+    known(id, agreement.cohortHeldBy.keys(), 'a cohort', p);
   const sources: readonly Source[] =
     doc.sources.length === 0
       ? NO_SOURCES
@@ -149,8 +135,13 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
         recorded: base.recorded,
         status: base.status,
         party: doc.party,
+        partyCode: codeOf(doc.party),
         outsideFramework: base.outsideFramework,
-        released: doc.released.map((r) => ({ cohort: r.cohort, ...toFigure(r.count) })),
+        released: doc.released.map((r) => ({
+          cohort: r.cohort,
+          cohortCode: codeOf(r.cohort),
+          ...toFigure(r.count),
+        })),
         id: base.id,
         until: when.until,
         fact: base.fact,
@@ -173,8 +164,10 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
         recorded: base.recorded,
         status: base.status,
         party: doc.party,
+        partyCode: doc.party === undefined ? -1 : codeOf(doc.party),
         outsideFramework: base.outsideFramework,
         item: doc.item,
+        itemCode: codeOf(doc.item),
         quantity: toFigure(doc.quantity),
         id: base.id,
         until: when.until,

@@ -60,8 +60,8 @@ export function listsFor(o: CompiledObligation, run: PhaseRun, ctx: Context): Ob
         excluded.addCount(list.total - list.entries().length);
       } else {
         let kept = list.entries();
-        const after = book.releaseEvents.sum(key, start, until);
-        const before = book.releaseEvents.sum(key, Number.NEGATIVE_INFINITY, start - 1);
+        const after = book.released.sum(key, start, until, 'events');
+        const before = book.released.sum(key, Number.NEGATIVE_INFINITY, start - 1, 'events');
         const keptAfter = kept.filter((c) => credited(c.event) >= start).length;
         if (keptAfter < Math.min(ctx.limit, after))
           kept = [...kept.filter((c) => credited(c.event) < start), ...ctx.refill(key, start).entries()];
@@ -86,7 +86,7 @@ export function listsFor(o: CompiledObligation, run: PhaseRun, ctx: Context): Ob
         counted.addCount(after - added);
         excluded.addCount(before - addedBefore);
         if (until < ctx.asOf)
-          excluded.addCount(book.releaseEvents.sum(key, until + 1, ctx.asOf) - addedAfterEnd);
+          excluded.addCount(book.released.sum(key, until + 1, ctx.asOf, 'events') - addedAfterEnd);
       }
       const aside = book.releaseAside[key]!;
       for (const c of aside.entries()) excluded.add(c.event, null, c.note);
@@ -105,7 +105,9 @@ export function listsFor(o: CompiledObligation, run: PhaseRun, ctx: Context): Ob
         else counted.add(c.event, c.amount);
       }
       if (!k.outside)
-        counted.addCount(book.deliveries.sum(key, start, Math.min(end - 1, ctx.asOf)) - counted.total);
+        counted.addCount(
+          book.delivered.sum(key, start, Math.min(end - 1, ctx.asOf), 'events') - counted.total,
+        );
       const aside = book.aidAside[key]!;
       for (const c of aside.entries()) excluded.add(c.event, null, c.note);
       excluded.addCount(aside.total - aside.entries().length);

@@ -114,31 +114,46 @@ export function addInZone(ms: number, d: Duration, zone: string): number {
   let t = ms;
   if (d.years || d.months || d.weeks || d.days) {
     const l = toLocal(ms, zone);
-    const shifted = new Date(
-      Date.UTC(
+    t =
+      atWallClock(
         l.year + d.years,
-        l.month - 1 + d.months,
+        l.month + d.months,
         l.day + d.weeks * 7 + d.days,
         l.hour,
         l.minute,
         l.second,
-      ),
-    );
-    t =
-      fromLocal(
-        {
-          year: shifted.getUTCFullYear(),
-          month: shifted.getUTCMonth() + 1,
-          day: shifted.getUTCDate(),
-          hour: shifted.getUTCHours(),
-          minute: shifted.getUTCMinutes(),
-          second: shifted.getUTCSeconds(),
-        },
         zone,
       ) +
       (ms % 1000);
   }
   return t + ((d.hours * 60 + d.minutes) * 60 + d.seconds) * 1000;
+}
+
+/**
+ * The instant the zone's clocks show a wall time whose fields may overflow (month 13, day 32,
+ * hour 24): they roll over as calendars do, then the zone is applied.
+ */
+export function atWallClock(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  zone: string,
+): number {
+  const d = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  return fromLocal(
+    {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds(),
+    },
+    zone,
+  );
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
