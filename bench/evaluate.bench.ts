@@ -45,14 +45,23 @@ function memory(): { ledgerMb: number; allocatedMb: number; retainedMb: number; 
     globalThis.gc();
     const kept = process.memoryUsage().heapUsed;
     console.log(JSON.stringify({ ledger: base, allocated: grown - base, retained: kept - base, rss: process.resourceUsage().maxRSS * 1024, check: s.obligations.length }));`;
-  const r = spawnSync(process.execPath, ['--expose-gc', '--max-semi-space-size=512', '--import', 'tsx', '--input-type=module', '-e', script], {
-    cwd: new URL('..', import.meta.url),
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--max-semi-space-size=512', '--import', 'tsx', '--input-type=module', '-e', script],
+    {
+      cwd: new URL('..', import.meta.url),
+      encoding: 'utf8',
+    },
+  );
   if (r.status !== 0) throw new Error(r.stderr);
   const m = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
   const mb = (b: number) => b / 1024 / 1024;
-  return { ledgerMb: mb(m.ledger), allocatedMb: mb(m.allocated), retainedMb: mb(m.retained), rssMb: mb(m.rss) };
+  return {
+    ledgerMb: mb(m.ledger),
+    allocatedMb: mb(m.allocated),
+    retainedMb: mb(m.retained),
+    rssMb: mb(m.rss),
+  };
 }
 
 export function run() {
@@ -87,7 +96,12 @@ export function run() {
         `prisoners delivered ${delivered}`,
       ],
       ['evaluate ÷ bare loop', `${((100 * evalRate) / bareRate).toFixed(1)} %`, 'target ≥ 33.3 %', ''],
-      ['heap of the ledger itself', `${mem.ledgerMb.toFixed(0)} MB`, `process peak RSS ${mem.rssMb.toFixed(0)} MB`, ''],
+      [
+        'heap of the ledger itself',
+        `${mem.ledgerMb.toFixed(0)} MB`,
+        `process peak RSS ${mem.rssMb.toFixed(0)} MB`,
+        '',
+      ],
       [
         'allocated by one evaluation',
         `${mem.allocatedMb.toFixed(1)} MB`,

@@ -25,7 +25,17 @@ export function syntheticLedger(agreement: Agreement, n: number): LedgerEvent[] 
   // The pause as it ran: started, extended by two days and by one, so all seven days are under it.
   const phase = (id: string, type: 'phase-started' | 'phase-extended', occurred: string, by?: string) =>
     normalizeEvent(
-      { id, type, phase: 'pause', occurred, recorded: occurred, status: 'confirmed', sources: [], outsideFramework: false, ...(by ? { by } : {}) } as EventDocument,
+      {
+        id,
+        type,
+        phase: 'pause',
+        occurred,
+        recorded: occurred,
+        status: 'confirmed',
+        sources: [],
+        outsideFramework: false,
+        ...(by ? { by } : {}),
+      } as EventDocument,
       ctx,
       [],
     );
