@@ -1,6 +1,6 @@
 import { BoundedList } from './bounded-list.ts';
 import type { LedgerEvent } from './ledger-event.ts';
-import { MinuteSeries } from './minute-series.ts';
+import { MinuteSeries, minuteOf } from './minute-series.ts';
 import { type Evidence, statusReason } from './select-evidence.ts';
 import type { EvidencePolicy } from './status.ts';
 
@@ -198,15 +198,17 @@ export class LedgerFolder implements LedgerBook {
     sign: 1 | -1,
   ): void {
     this.counted += sign;
+    // Minutes are small integers; passing them (not epoch milliseconds) keeps the calls free of boxed numbers.
+    const minute = minuteOf(e.credited);
     for (let i = 0; i < e.released.length; i++) {
       const r = e.released[i]!;
       const key = this.#releaseKey(e.party, e.partyCode, r.cohort, r.cohortCode, e.outsideFramework);
-      this.released.add(key, e.credited, sign * r.best, sign);
+      this.released.add(key, minute, sign * r.best, sign);
       const s = spread?.get(r.cohort);
       const low = s ? Math.min(r.low, s.low) : r.low;
       const high = s ? Math.max(r.high, s.high) : r.high;
-      if (low !== r.best) this.releasedLow.add(key, e.credited, sign * (low - r.best));
-      if (high !== r.best) this.releasedHigh.add(key, e.credited, sign * (high - r.best));
+      if (low !== r.best) this.releasedLow.add(key, minute, sign * (low - r.best));
+      if (high !== r.best) this.releasedHigh.add(key, minute, sign * (high - r.best));
       if (e.credited !== e.at)
         this.shifted.push({ key, at: e.at, credited: e.credited, amount: sign * r.best });
       if (sign > 0) this.releaseLists[key]!.add(e, r.best);
@@ -221,13 +223,14 @@ export class LedgerFolder implements LedgerBook {
       return;
     }
     const key = this.#aidKey(e.party, e.partyCode, e.item, e.itemCode, e.outsideFramework);
+    const minute = minuteOf(e.at);
     const q = e.quantity;
-    this.delivered.add(key, e.at, sign * q.best, sign);
+    this.delivered.add(key, minute, sign * q.best, sign);
     const s = spread?.get(e.item);
     const low = s ? Math.min(q.low, s.low) : q.low;
     const high = s ? Math.max(q.high, s.high) : q.high;
-    if (low !== q.best) this.deliveredLow.add(key, e.at, sign * (low - q.best));
-    if (high !== q.best) this.deliveredHigh.add(key, e.at, sign * (high - q.best));
+    if (low !== q.best) this.deliveredLow.add(key, minute, sign * (low - q.best));
+    if (high !== q.best) this.deliveredHigh.add(key, minute, sign * (high - q.best));
     if (sign > 0) this.aidLists[key]!.add(e, q.best);
   }
 

@@ -24,9 +24,8 @@ export class MinuteSeries {
   // The chunk each key wrote last: ledgers are mostly in time order, so the next write is usually there.
   readonly #last: (Chunk | undefined)[] = [];
 
-  /** Adds an amount, and a number of events, at the minute holding instant t. */
-  add(key: number, t: number, amount: number, events = 0): void {
-    const m = Math.floor(t / MINUTE);
+  /** Adds an amount, and a number of events, at minute `m` (minutes since the epoch: `minuteOf(t)`). */
+  add(key: number, m: number, amount: number, events = 0): void {
     let c = this.#last[key];
     if (c === undefined || m < c.first || m >= c.first + PER_DAY) c = this.#chunkFor(key, m);
     const i = m - c.first;
