@@ -37,17 +37,8 @@ export function judgeActBy(o: CompiledObligation, ctx: JudgeContext): Judgement 
     excluded: new BoundedList(ctx.limit),
     arithmetic,
   };
-  if (by === null)
-    return {
-      ...base,
-      state: 'indeterminate',
-      reason: 'the deadline depends on a phase that has not started',
-      delivered: first ? 1 : 0,
-      nextDeadline: null,
-      upcoming: [],
-    };
   if (first) {
-    const late = first.at > by;
+    const late = by !== null && first.at > by;
     return {
       ...base,
       state: 'fulfilled',
@@ -57,6 +48,15 @@ export function judgeActBy(o: CompiledObligation, ctx: JudgeContext): Judgement 
       upcoming: [],
     };
   }
+  if (by === null)
+    return {
+      ...base,
+      state: 'indeterminate',
+      reason: 'the deadline depends on a phase that has not started',
+      delivered: first ? 1 : 0,
+      nextDeadline: null,
+      upcoming: [],
+    };
   if (phaseOver(run, ctx.asOf) && run.actualEnd! < by)
     return {
       ...base,

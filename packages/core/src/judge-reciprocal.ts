@@ -27,7 +27,8 @@ export function judgeReciprocal(o: CompiledObligation, ctx: JudgeContext): Judge
   // The other side's releases count until the phase ends; this party's, until the lag after that.
   const end = run.actualEnd ?? Number.POSITIVE_INFINITY;
   const theirsUntil = Math.min(ctx.asOf, end);
-  const mineUntil = Math.min(ctx.asOf, end === Number.POSITIVE_INFINITY ? end : addInZone(end, o.lag!, zone));
+  const mineUntilEnd = end === Number.POSITIVE_INFINITY ? end : addInZone(end, o.lag!, zone);
+  const mineUntil = Math.min(ctx.asOf, mineUntilEnd);
   const steps: [number, number, number][] = [];
   let otherTotal = 0;
   for (let k = 0; k < book.releaseKeys.length; k++) {
@@ -69,7 +70,8 @@ export function judgeReciprocal(o: CompiledObligation, ctx: JudgeContext): Judge
     `released by the other side under the framework: ${num(otherTotal)} → owed ${num(owedTotal)}`,
     `released by ${o.party}: ${num(delivered)}; achieved ratio ${otherTotal ? num(delivered / otherTotal) : '—'} : 1`,
   ];
-  const over = phaseOver(run, ctx.asOf);
+  // Once the phase has ended nothing more becomes owed; what is owed may still come within the lag.
+  const over = phaseOver(run, ctx.asOf) && (ctx.asOf >= mineUntilEnd || delivered + 1e-9 >= owedTotal);
   let state: Judgement['state'];
   let reason: string;
   if (firstShort && delivered + 1e-9 < owedDue) {

@@ -62,6 +62,12 @@ export function judgeRelease(o: CompiledObligation, ctx: JudgeContext): Judgemen
         continue;
       }
       const by = releasedBy(t.by, reading);
+      if (by < owed && run.actualEnd !== null && run.actualEnd < t.by && total < due)
+        return {
+          state: 'ended',
+          reason: `${run.phase.name} ended before the deadline with ${num(total)} of ${num(due)} released`,
+          next: null,
+        };
       if (by < owed) {
         if (total >= due)
           return {

@@ -3,6 +3,7 @@ import type { CompiledObligation } from './compiled-agreement.ts';
 import type { ObligationLists } from './judgement.ts';
 import type { LedgerEvent } from './ledger-event.ts';
 import type { LedgerBook, ReleaseKey } from './ledger-fold.ts';
+import { minuteOf, startOfMinute } from './minute-series.ts';
 import type { PhaseRun } from './phase-timeline.ts';
 import { addInZone } from './zoned-time.ts';
 
@@ -24,7 +25,8 @@ const amountOf = (e: LedgerEvent, cohort: string) => {
   for (const r of e.released) if (r.cohort === cohort) n += r.best;
   return n;
 };
-const credited = (e: LedgerEvent) => (e.type === 'release' ? e.credited : e.at);
+// Sums in the book are by the minute, so the lists judge by the minute too, and the two always agree.
+const creditedMinute = (e: LedgerEvent) => minuteOf(e.type === 'release' ? e.credited : e.at);
 
 /**
  * The events an obligation counted and left out, drawn from the earliest events each key of the
@@ -61,21 +63,29 @@ export function listsFor(o: CompiledObligation, run: PhaseRun, ctx: Context): Ob
       } else {
         let kept = list.entries();
         const after = book.released.sum(key, start, until, 'events');
-        const before = book.released.sum(key, Number.NEGATIVE_INFINITY, start - 1, 'events');
-        const keptAfter = kept.filter((c) => credited(c.event) >= start).length;
+        const before = book.released.sum(
+          key,
+          Number.NEGATIVE_INFINITY,
+          startOfMinute(minuteOf(start)) - 1,
+          'events',
+        );
+        const keptAfter = kept.filter((c) => creditedMinute(c.event) >= minuteOf(start)).length;
         if (keptAfter < Math.min(ctx.limit, after))
-          kept = [...kept.filter((c) => credited(c.event) < start), ...ctx.refill(key, start).entries()];
+          kept = [
+            ...kept.filter((c) => creditedMinute(c.event) < minuteOf(start)),
+            ...ctx.refill(key, start).entries(),
+          ];
         let added = 0;
         let addedBefore = 0;
         let addedAfterEnd = 0;
         for (const c of kept) {
           if (ctx.superseded.has(c.event.id)) continue;
-          if (credited(c.event) < start) {
+          if (creditedMinute(c.event) < minuteOf(start)) {
             excluded.add(c.event, null, `before ${phase} started`);
             addedBefore++;
-          } else if (credited(c.event) > ctx.asOf)
+          } else if (creditedMinute(c.event) > minuteOf(ctx.asOf))
             excluded.add(c.event, null, 'credited after the as-of time');
-          else if (credited(c.event) > until) {
+          else if (creditedMinute(c.event) > minuteOf(until)) {
             excluded.add(c.event, null, `after ${phase} ended`);
             addedAfterEnd++;
           } else {
@@ -86,7 +96,9 @@ export function listsFor(o: CompiledObligation, run: PhaseRun, ctx: Context): Ob
         counted.addCount(after - added);
         excluded.addCount(before - addedBefore);
         if (until < ctx.asOf)
-          excluded.addCount(book.released.sum(key, until + 1, ctx.asOf, 'events') - addedAfterEnd);
+          excluded.addCount(
+            book.released.sum(key, startOfMinute(minuteOf(until) + 1), ctx.asOf, 'events') - addedAfterEnd,
+          );
       }
       const aside = book.releaseAside[key]!;
       for (const c of aside.entries()) excluded.add(c.event, null, c.note);
