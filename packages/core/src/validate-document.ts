@@ -173,7 +173,8 @@ export function validateDocument<S extends z.ZodType>(
             );
             break;
           }
-          const tag = String(value);
+          const tag =
+            typeof value === 'object' || typeof value === 'function' ? describe(value) : String(value);
           const hint = nearest(tag, kinds.map(String));
           issues.push(
             source.issue(

@@ -12,10 +12,24 @@ export interface YamlSource {
 
 /** Parses YAML text, keeping positions; syntax errors come back as issues with their line and column. */
 export function readYaml(text: string, file?: string): { source: YamlSource } | { issues: Issue[] } {
+  const deep = tooDeep(text);
+  if (deep)
+    return {
+      issues: [
+        {
+          code: 'yaml',
+          path: [],
+          message: deep.message,
+          line: deep.line,
+          column: 1,
+          ...(file ? { file } : {}),
+        },
+      ],
+    };
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   } catch (error) {
     return {
       issues: [
@@ -100,4 +114,49 @@ export function readYaml(text: string, file?: string): { source: YamlSource } | 
     }),
   };
   return { source };
+}
+
+const MAX_DEPTH = 100;
+
+/**
+ * Refuses text nested deeper than any agreement needs, before the YAML library sees it: very deep
+ * nesting exhausts its recursion (and, at worst, the process), and deep complex keys take minutes.
+ */
+function tooDeep(text: string): { line: number; message: string } | undefined {
+  let depth = 0;
+  let line = 1;
+  let quote: string | undefined;
+  let lineStart = true;
+  let indicators = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      line++;
+      lineStart = true;
+      indicators = 0;
+      if (quote === "'" || quote === '"') continue;
+      continue;
+    }
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\n')) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+      continue;
+    }
+    if (c === '"' || (c === "'" && (i === 0 || /[\s[{,:]/.test(text[i - 1]!)))) quote = c;
+    else if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    if (lineStart && (c === '?' || c === '-' || c === ':') && (text[i + 1] === ' ' || text[i + 1] === '\n'))
+      indicators++;
+    else if (c !== ' ' && c !== '\t') lineStart = false;
+    if (depth > MAX_DEPTH || indicators > MAX_DEPTH / 2)
+      return {
+        line,
+        message: `the YAML is nested more than ${MAX_DEPTH} levels deep here; an agreement or ledger needs far fewer`,
+      };
+  }
+  return undefined;
 }
