@@ -5,7 +5,7 @@ import { evaluate, parseAgreement } from '@truce/core';
 import { bareSum, syntheticLedger } from './synthetic-ledger.ts';
 
 const N = Number(process.env.BENCH_EVENTS ?? 1_000_000);
-const RUNS = 5;
+const RUNS = 9;
 
 export function loadAgreement() {
   const parsed = parseAgreement(

@@ -18,7 +18,7 @@ export class BoundedList {
   readonly #heap: ListedEvent[] = [];
   #total = 0;
   #last: ListedEvent | undefined;
-  // The time of the latest kept event once the list is full: most later events are turned away on it alone.
+  // The minute of the latest kept event once the list is full: most later events are turned away on it alone.
   #cutoff = Number.POSITIVE_INFINITY;
 
   constructor(limit: number) {
@@ -27,7 +27,7 @@ export class BoundedList {
 
   /** Adds an event; the same event added twice in a row is listed once, with the amounts summed. */
   add(event: LedgerEvent, amount: number | null, note?: string): void {
-    if (event.at > this.#cutoff) {
+    if (event.atMinute > this.#cutoff) {
       this.#total++;
       this.#last = undefined;
       return;
@@ -47,14 +47,14 @@ export class BoundedList {
       const entry = { event, amount, note };
       heap[0] = entry;
       this.#down(0);
-      this.#cutoff = heap[0]!.event.at;
+      this.#cutoff = heap[0]!.event.atMinute;
       this.#last = entry;
       return;
     }
     const entry = { event, amount, note };
     heap.push(entry);
     this.#up(heap.length - 1);
-    if (heap.length === this.#limit) this.#cutoff = heap[0]!.event.at;
+    if (heap.length === this.#limit) this.#cutoff = heap[0]!.event.atMinute;
     this.#last = entry;
   }
 

@@ -29,33 +29,43 @@ export function judgeReciprocal(o: CompiledObligation, ctx: JudgeContext): Judge
   const theirsUntil = Math.min(ctx.asOf, end);
   const mineUntilEnd = end === Number.POSITIVE_INFINITY ? end : addInZone(end, o.lag!, zone);
   const mineUntil = Math.min(ctx.asOf, mineUntilEnd);
-  const steps: [number, number, number][] = [];
-  let otherTotal = 0;
+  // Owed (the other side's releases times the ratio, due a lag later) and paid, by minute.
+  const owed = { minutes: [] as number[], amounts: [] as number[] };
+  const paid = { minutes: [] as number[], amounts: [] as number[] };
+  let owedKeys = 0;
+  let paidKeys = 0;
   for (let k = 0; k < book.releaseKeys.length; k++) {
     const key = book.releaseKeys[k]!;
     if (theirs(key)) {
-      const ratio = o.ratio.get(key.cohort)!;
-      for (const [m, v] of book.released.entries(k, start, theirsUntil)) {
-        steps.push([m + lagMinutes, ratio * v, 0]);
-        otherTotal += v;
-      }
+      book.released.collect(k, start, theirsUntil, o.ratio.get(key.cohort)!, owed.minutes, owed.amounts);
+      owedKeys++;
     }
-    if (mine(key)) for (const [m, v] of book.released.entries(k, start, mineUntil)) steps.push([m, 0, v]);
+    if (mine(key)) {
+      book.released.collect(k, start, mineUntil, 1, paid.minutes, paid.amounts);
+      paidKeys++;
+    }
   }
-  steps.sort((a, b) => a[0] - b[0]);
+  if (owedKeys > 1) sortByMinute(owed);
+  if (paidKeys > 1) sortByMinute(paid);
+  let otherTotal = 0;
+  for (const k of book.releaseKeys.keys())
+    if (theirs(book.releaseKeys[k]!)) otherTotal += book.released.sum(k, start, theirsUntil);
   const asOfMinute = minuteOf(ctx.asOf);
   let owedTotal = 0;
   let owedDue = 0;
   let delivered = 0;
   let firstShort: { at: number; owed: number; paid: number } | null = null;
   let next: number | null = null;
-  for (let i = 0; i < steps.length; ) {
-    const m = steps[i]![0];
+  // Walk both in minute order; at each minute where something falls due, what was paid must cover it.
+  let i = 0;
+  let j = 0;
+  while (i < owed.minutes.length || j < paid.minutes.length) {
+    const dueAt = i < owed.minutes.length ? owed.minutes[i]! + lagMinutes : Number.POSITIVE_INFINITY;
+    const paidAt = j < paid.minutes.length ? paid.minutes[j]! : Number.POSITIVE_INFINITY;
+    const m = Math.min(dueAt, paidAt);
     let owedHere = 0;
-    for (; i < steps.length && steps[i]![0] === m; i++) {
-      owedHere += steps[i]![1];
-      delivered += steps[i]![2];
-    }
+    for (; i < owed.minutes.length && owed.minutes[i]! + lagMinutes === m; i++) owedHere += owed.amounts[i]!;
+    for (; j < paid.minutes.length && paid.minutes[j] === m; j++) delivered += paid.amounts[j]!;
     owedTotal += owedHere;
     if (m <= asOfMinute) owedDue += owedHere;
     if (owedHere === 0 || delivered + 1e-9 >= owedTotal) continue;
@@ -142,4 +152,14 @@ function dailyRows(
     });
   }
   return rows;
+}
+
+function sortByMinute(s: { minutes: number[]; amounts: number[] }): void {
+  const order = s.minutes.map((_, i) => i).sort((a, b) => s.minutes[a]! - s.minutes[b]!);
+  const minutes = order.map((i) => s.minutes[i]!);
+  const amounts = order.map((i) => s.amounts[i]!);
+  for (let i = 0; i < order.length; i++) {
+    s.minutes[i] = minutes[i]!;
+    s.amounts[i] = amounts[i]!;
+  }
 }

@@ -21,6 +21,9 @@ interface EventBase {
   readonly id: string;
   /** A release or delivery at one instant, with no fact key, counted when it happened (set when parsed). */
   readonly plain: boolean;
+  /** `at` and `recorded` in whole minutes since the epoch: small integers, read without following a pointer. */
+  readonly atMinute: number;
+  readonly recordedMinute: number;
   /** The instant the event counts at: the middle of its precision range (for an interval, of its first day). */
   readonly at: number;
   /** For an interval, the middle of its last precision range; otherwise equal to `at`. */
@@ -51,6 +54,7 @@ export type LedgerEvent =
       readonly partyCode: number;
       readonly released: readonly ReleasedCount[];
       readonly credited: number;
+      readonly creditedMinute: number;
     })
   | (EventBase & {
       readonly type: 'aid-delivery';

@@ -63,15 +63,24 @@ export function foldLedger(
   const folder = new LedgerFolder(options.limit);
   const specials: LedgerEvent[] = [];
   let known = 0;
+  // Times are compared by their whole minutes first (small integers kept in the event), and only
+  // within the same minute by the exact instant.
+  const checkKnown = knownAt !== Number.POSITIVE_INFINITY;
+  const knownMinute = checkKnown ? minuteOf(knownAt) : 0;
+  const asOfMinute = minuteOf(asOf);
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
-    if (e.recorded > knownAt) continue;
+    if (
+      checkKnown &&
+      (e.recordedMinute > knownMinute || (e.recordedMinute === knownMinute && e.recorded > knownAt))
+    )
+      continue;
     known++;
     if (!e.plain) {
       specials.push(e);
       continue;
     }
-    if (e.at > asOf) continue;
+    if (e.atMinute > asOfMinute || (e.atMinute === asOfMinute && e.at > asOf)) continue;
     if (e.status !== 'confirmed') {
       const reason = statusReason(e, policy);
       if (reason !== undefined) {
@@ -79,8 +88,8 @@ export function foldLedger(
         continue;
       }
     }
-    if (e.type === 'release') folder.release(e, undefined, 1);
-    else folder.aid(e as Aid, undefined, 1);
+    if (e.type === 'release') folder.plainRelease(e);
+    else folder.plainAid(e as Aid);
   }
   return { folder, specials, known };
 }
@@ -199,7 +208,7 @@ export class LedgerFolder implements LedgerBook {
   ): void {
     this.counted += sign;
     // Minutes are small integers; passing them (not epoch milliseconds) keeps the calls free of boxed numbers.
-    const minute = minuteOf(e.credited);
+    const minute = e.creditedMinute;
     for (let i = 0; i < e.released.length; i++) {
       const r = e.released[i]!;
       const key = this.#releaseKey(e.party, e.partyCode, r.cohort, r.cohortCode, e.outsideFramework);
@@ -209,21 +218,59 @@ export class LedgerFolder implements LedgerBook {
       const high = s ? Math.max(r.high, s.high) : r.high;
       if (low !== r.best) this.releasedLow.add(key, minute, sign * (low - r.best));
       if (high !== r.best) this.releasedHigh.add(key, minute, sign * (high - r.best));
-      if (e.credited !== e.at)
+      if (!e.plain && e.credited !== e.at)
         this.shifted.push({ key, at: e.at, credited: e.credited, amount: sign * r.best });
       if (sign > 0) this.releaseLists[key]!.add(e, r.best);
     }
   }
 
+  /**
+   * The hot path for a plain release of one cohort: the key from two array lookups, one addition,
+   * and the kept list turning the event away on its minute alone once it is full.
+   */
+  plainRelease(e: Release): void {
+    const rel = e.released;
+    if (rel.length !== 1) {
+      this.release(e, undefined, 1);
+      return;
+    }
+    const r = rel[0]!;
+    const key =
+      this.#releaseKeyOf[e.partyCode]?.[r.cohortCode * 2 + (e.outsideFramework ? 1 : 0)] ??
+      this.#releaseKey(e.party, e.partyCode, r.cohort, r.cohortCode, e.outsideFramework);
+    const best = r.best;
+    const minute = e.creditedMinute;
+    this.counted++;
+    this.released.add(key, minute, best, 1);
+    if (r.low !== best) this.releasedLow.add(key, minute, r.low - best);
+    if (r.high !== best) this.releasedHigh.add(key, minute, r.high - best);
+    this.releaseLists[key]!.add(e, best);
+  }
+
+  /** The hot path for a plain delivery, as for a plain release. */
+  plainAid(e: Aid): void {
+    const key =
+      this.#aidKeyOf[e.partyCode + 1]?.[e.itemCode * 2 + (e.outsideFramework ? 1 : 0)] ??
+      this.#aidKey(e.party, e.partyCode, e.item, e.itemCode, e.outsideFramework);
+    const q = e.quantity;
+    const best = q.best;
+    const minute = e.atMinute;
+    this.counted++;
+    this.delivered.add(key, minute, best, 1);
+    if (q.low !== best) this.deliveredLow.add(key, minute, q.low - best);
+    if (q.high !== best) this.deliveredHigh.add(key, minute, q.high - best);
+    this.aidLists[key]!.add(e, best);
+  }
+
   /** Adds (sign 1) or takes back (sign −1) a delivery. */
   aid(e: Aid, spread: ReadonlyMap<string, { low: number; high: number }> | undefined, sign: 1 | -1): void {
     this.counted += sign;
-    if (e.at !== e.until) {
+    if (!e.plain && e.at !== e.until) {
       if (sign > 0) this.spans.push(e);
       return;
     }
     const key = this.#aidKey(e.party, e.partyCode, e.item, e.itemCode, e.outsideFramework);
-    const minute = minuteOf(e.at);
+    const minute = e.atMinute;
     const q = e.quantity;
     this.delivered.add(key, minute, sign * q.best, sign);
     const s = spread?.get(e.item);

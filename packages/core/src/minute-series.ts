@@ -23,6 +23,8 @@ export class MinuteSeries {
   #sorted: (Chunk[] | undefined)[] = [];
   // The chunk each key wrote last: ledgers are mostly in time order, so the next write is usually there.
   readonly #last: (Chunk | undefined)[] = [];
+  // Prefix sums are built on the first read; writes before any read need not invalidate them.
+  #read = false;
 
   /** Adds an amount, and a number of events, at minute `m` (minutes since the epoch: `minuteOf(t)`). */
   add(key: number, m: number, amount: number, events = 0): void {
@@ -31,7 +33,7 @@ export class MinuteSeries {
     const i = m - c.first;
     c.minutes[i]! += amount;
     if (events !== 0) c.counts[i]! += events;
-    c.prefix = undefined;
+    if (this.#read) c.prefix = undefined;
   }
 
   #chunkFor(key: number, m: number): Chunk {
@@ -60,6 +62,7 @@ export class MinuteSeries {
 
   /** The key's chunks in time order. */
   chunks(key: number): readonly Chunk[] {
+    this.#read = true;
     let s = this.#sorted[key];
     if (s === undefined) {
       s = [...(this.#chunks[key]?.values() ?? [])].sort((a, b) => a.day - b.day);
@@ -86,20 +89,26 @@ export class MinuteSeries {
     return total;
   }
 
-  /** Every minute with a non-zero amount for the key in [from, to], as [minute index, amount] pairs. */
-  entries(key: number, from: number, to: number): [number, number][] {
+  /**
+   * Appends every minute with a non-zero amount for the key in [from, to] to `minutes` and
+   * `amounts` (times `scale`), in time order; flat arrays, so a long phase costs no small objects.
+   */
+  collect(key: number, from: number, to: number, scale: number, minutes: number[], amounts: number[]): void {
     const m0 = Math.floor(from / MINUTE);
     const m1 = to === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : Math.floor(to / MINUTE);
-    const out: [number, number][] = [];
     for (const c of this.chunks(key)) {
       const first = c.day * PER_DAY;
       if (first + PER_DAY - 1 < m0 || first > m1) continue;
-      for (let i = 0; i < PER_DAY; i++) {
+      const i0 = Math.max(0, m0 - first);
+      const i1 = Math.min(PER_DAY - 1, m1 - first);
+      for (let i = i0; i <= i1; i++) {
         const v = c.minutes[i]!;
-        if (v !== 0 && first + i >= m0 && first + i <= m1) out.push([first + i, v]);
+        if (v !== 0) {
+          minutes.push(first + i);
+          amounts.push(v * scale);
+        }
       }
     }
-    return out;
   }
 }
 

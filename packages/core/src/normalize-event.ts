@@ -7,6 +7,7 @@ import { type Precision, resolveTime, widen } from './instant.ts';
 import { codeOf } from './intern.ts';
 import { nearest } from './issue.ts';
 import { type Figure, gradeOf, type LedgerEvent } from './ledger-event.ts';
+import { minuteOf } from './minute-series.ts';
 
 type Report = (code: string, path: (string | number)[], message: string) => void;
 
@@ -101,17 +102,20 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
           return found;
         });
   const when = occurred(doc.occurred);
+  const recorded =
+    'recorded' in doc ? time((doc as { recorded: string }).recorded, [...path, 'recorded']).start : 0;
   const base = {
     type: doc.type,
     plain: false,
+    atMinute: minuteOf(when.at),
+    recordedMinute: minuteOf(recorded),
     id: 'id' in doc ? (doc as { id: string }).id : '',
     at: when.at,
     until: when.until,
     occurredStart: when.start,
     occurredEnd: when.end,
     precision: when.precision,
-    recorded:
-      'recorded' in doc ? time((doc as { recorded: string }).recorded, [...path, 'recorded']).start : 0,
+    recorded,
     status: doc.status,
     fact: doc.fact,
     outsideFramework: doc.outsideFramework,
@@ -130,6 +134,9 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
       return {
         type: doc.type,
         plain: isPlain(base.fact, when.at, when.until, credited),
+        atMinute: base.atMinute,
+        recordedMinute: base.recordedMinute,
+        creditedMinute: minuteOf(credited),
         at: when.at,
         credited,
         recorded: base.recorded,
@@ -160,6 +167,8 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
       return {
         type: doc.type,
         plain: isPlain(base.fact, when.at, when.until, when.at),
+        atMinute: base.atMinute,
+        recordedMinute: base.recordedMinute,
         at: when.at,
         recorded: base.recorded,
         status: base.status,

@@ -80,22 +80,6 @@ export function statusReason(e: LedgerEvent, policy: EvidencePolicy): string | u
   return undefined;
 }
 
-/**
- * The first, cheap pass: every known event that is not a release or a delivery (phase events,
- * corrections, statements…), and how many events are known in all. Only `type` and `recorded`
- * are read, so the pass costs little more than walking the array.
- */
-export function scanSpecials(events: readonly LedgerEvent[], knownAt: number): LedgerEvent[] {
-  const specials: LedgerEvent[] = [];
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
-    const t = e.type;
-    if (t === 'release' || t === 'aid-delivery' || e.recorded > knownAt) continue;
-    specials.push(e);
-  }
-  return specials;
-}
-
 /** Which events the known corrections and retractions supersede, and why. */
 export function supersession(specials: readonly LedgerEvent[]): Map<string, string> {
   const supersedersOf = new Map<string, LedgerEvent[]>();
