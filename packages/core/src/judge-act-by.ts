@@ -77,15 +77,6 @@ export function judgeActBy(o: CompiledObligation, ctx: JudgeContext): Judgement 
       upcoming: [],
     };
   }
-  if (phaseOver(run, ctx.asOf))
-    return {
-      ...base,
-      state: 'ended',
-      reason: `${run.phase.name} ended before the deadline; no ${what} recorded`,
-      delivered: 0,
-      nextDeadline: null,
-      upcoming: [],
-    };
   return {
     ...base,
     state: 'in-effect',

@@ -162,8 +162,3 @@ export function resolveDeadline(
     d.edge === 'start' ? (run.actualStart ?? run.plannedStart) : (run.actualEnd ?? run.scheduledEnd);
   return edge === null ? null : addInZone(edge, d.offset, zone);
 }
-
-/** The window in which a phase's obligations are in effect: [start, end), end null while open. */
-export function phaseWindow(run: PhaseRun): { start: number | null; end: number | null } {
-  return { start: run.actualStart, end: run.actualEnd ?? run.scheduledEnd };
-}

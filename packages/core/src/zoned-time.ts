@@ -87,7 +87,11 @@ export function offsetAt(ms: number, zone: string): number {
 
 /** The wall-clock fields of an instant (epoch milliseconds) in a zone. */
 export function toLocal(ms: number, zone: string): LocalDateTime {
-  const d = new Date(ms + offsetAt(ms, zone));
+  return utcFields(new Date(ms + offsetAt(ms, zone)));
+}
+
+/** The UTC fields of a date, as wall-clock fields. */
+function utcFields(d: Date): LocalDateTime {
   return {
     year: d.getUTCFullYear(),
     month: d.getUTCMonth() + 1,
@@ -142,18 +146,7 @@ export function atWallClock(
   second: number,
   zone: string,
 ): number {
-  const d = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  return fromLocal(
-    {
-      year: d.getUTCFullYear(),
-      month: d.getUTCMonth() + 1,
-      day: d.getUTCDate(),
-      hour: d.getUTCHours(),
-      minute: d.getUTCMinutes(),
-      second: d.getUTCSeconds(),
-    },
-    zone,
-  );
+  return fromLocal(utcFields(new Date(Date.UTC(year, month - 1, day, hour, minute, second))), zone);
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
