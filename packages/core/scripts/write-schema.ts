@@ -10,7 +10,10 @@ const outputs = [
 const check = process.argv.includes('--check');
 let stale = false;
 for (const { file, schema, title } of outputs) {
-  const json = { title, ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-7' }) };
+  const json = {
+    title,
+    ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-7' }),
+  };
   const text = `${JSON.stringify(json, null, 2)}\n`;
   const url = new URL(`../../../${file}`, import.meta.url);
   if (check) {

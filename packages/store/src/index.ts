@@ -1,0 +1,12 @@
+export type { AddAgreementResult, AgreementVersion } from './agreement-versions.ts';
+export type { AppendedEvent, AppendIssue, AppendOptions, AppendResult } from './append-events.ts';
+export { canonicalJson } from './canonical-json.ts';
+export type { ChainLink } from './chain-hash.ts';
+export { chainHash } from './chain-hash.ts';
+export type { Database, Queryable } from './database.ts';
+export type { Migration } from './migrations.ts';
+export { MIGRATIONS, migrate } from './migrations.ts';
+export type { Store, StoreOptions } from './open-store.ts';
+export { openStore } from './open-store.ts';
+export { StoreError } from './store-error.ts';
+export type { BrokenLink, BrokenReason, VerifyResult } from './verify-chain.ts';

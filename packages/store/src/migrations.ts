@@ -1,0 +1,86 @@
+import type { Database } from './database.ts';
+
+/** One step of the schema. Steps are applied in order, once each, and never edited after release. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'agreements, append-only hash-chained events',
+    sql: `
+      CREATE TABLE agreements (
+        id text NOT NULL,
+        version integer NOT NULL CHECK (version > 0),
+        document jsonb NOT NULL,
+        text text NOT NULL,
+        added_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (id, version)
+      );
+      -- One row per agreement: locked by each append, so concurrent writers extend the chain in turn.
+      CREATE TABLE ledger_heads (
+        agreement_id text PRIMARY KEY,
+        seq bigint NOT NULL DEFAULT 0,
+        hash text NOT NULL DEFAULT ''
+      );
+      CREATE TABLE events (
+        agreement_id text NOT NULL REFERENCES ledger_heads (agreement_id),
+        seq bigint NOT NULL CHECK (seq > 0),
+        event_id text NOT NULL,
+        body jsonb NOT NULL,
+        recorded_at timestamptz NOT NULL DEFAULT now(),
+        prev_hash text NOT NULL,
+        hash text NOT NULL,
+        PRIMARY KEY (agreement_id, seq),
+        UNIQUE (agreement_id, event_id)
+      );
+      CREATE FUNCTION truce_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'truce: % is append-only; % refused', TG_TABLE_NAME, TG_OP
+          USING HINT = 'a correction is a new event that supersedes the old one';
+      END
+      $$;
+      CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events
+        FOR EACH ROW EXECUTE FUNCTION truce_refuse_change();
+      CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events
+        FOR EACH STATEMENT EXECUTE FUNCTION truce_refuse_change();
+      CREATE TRIGGER agreements_append_only BEFORE UPDATE OR DELETE ON agreements
+        FOR EACH ROW EXECUTE FUNCTION truce_refuse_change();
+      CREATE TRIGGER agreements_no_truncate BEFORE TRUNCATE ON agreements
+        FOR EACH STATEMENT EXECUTE FUNCTION truce_refuse_change();
+    `,
+  },
+];
+
+// Any fixed number: it names the lock that stops two processes migrating one database at once.
+const MIGRATION_LOCK = 0x7472_7563;
+
+/** Applies the migrations not yet recorded in `truce_migrations`, in one transaction; returns their versions. */
+export async function migrate(
+  db: Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.exec(`
+      CREATE TABLE IF NOT EXISTS truce_migrations (
+        version integer PRIMARY KEY,
+        name text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    const done = new Set(
+      (await tx.query<{ version: number }>('SELECT version FROM truce_migrations')).map((r) => r.version),
+    );
+    const applied: number[] = [];
+    for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (done.has(m.version)) continue;
+      await tx.exec(m.sql);
+      await tx.query('INSERT INTO truce_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      applied.push(m.version);
+    }
+    return applied;
+  });
+}

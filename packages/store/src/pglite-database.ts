@@ -1,0 +1,26 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type { Database, Queryable } from './database.ts';
+
+/** Embedded PostgreSQL (WebAssembly): in `dataDir`, or in memory when none is given. */
+export async function openPgliteDatabase(dataDir?: string, schema?: string): Promise<Database> {
+  // Loaded only when used, so a server deployment never loads the WebAssembly build.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = await PGlite.create(dataDir === undefined ? {} : { dataDir });
+  if (schema !== undefined)
+    await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
+  return {
+    ...queryable(db),
+    transaction: (work) => db.transaction((tx) => work(queryable(tx))),
+    close: () => db.close(),
+  };
+}
+
+function queryable(db: Pick<PGlite, 'query' | 'exec'>): Queryable {
+  return {
+    query: async <Row>(sql: string, params: readonly unknown[] = []) =>
+      (await db.query<Row>(sql, [...params])).rows,
+    exec: async (sql) => {
+      await db.exec(sql);
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import pg from 'pg';
+import type { Database, Queryable } from './database.ts';
+
+/** A PostgreSQL server through node-postgres, with a small pool; `schema` becomes the search path. */
+export function openPostgresDatabase(url: string, schema?: string): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
+  // An idle connection that drops is replaced on next use; without a listener it would crash the process.
+  pool.on('error', () => {});
+  return {
+    ...queryable(pool),
+    transaction: async (work) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(queryable(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+function queryable(db: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    query: async <Row>(sql: string, params: readonly unknown[] = []) =>
+      (await db.query(sql, [...params])).rows as Row[],
+    exec: async (sql) => {
+      await db.query(sql);
+    },
+  };
+}
