@@ -6,4 +6,8 @@ export type { FormatOptions } from './format-status.ts';
 export { formatStatus } from './format-status.ts';
 export type { LoadedExample } from './load-example.ts';
 export { loadExample } from './load-example.ts';
+export type { WorkspaceLocation } from './open-workspace.ts';
+export { openWorkspace, workspaceLocation } from './open-workspace.ts';
 export { createProgram, runProgram } from './program.ts';
+export type { RecordFlags } from './record-command.ts';
+export { eventFromFlags } from './record-command.ts';

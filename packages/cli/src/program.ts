@@ -1,9 +1,14 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
+import { addAgreementCommand } from './agreement-command.ts';
 import { CliError } from './cli-error.ts';
+import { addEventsCommand } from './events-command.ts';
 import { addExplainCommand } from './explain-command.ts';
+import { addInitCommand } from './init-command.ts';
+import { addRecordCommand } from './record-command.ts';
 import { addStatusCommand } from './status-command.ts';
 import { addValidateCommand } from './validate-command.ts';
+import { addVerifyCommand } from './verify-command.ts';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -11,15 +16,21 @@ const { version } = createRequire(import.meta.url)('../package.json') as { versi
 export function createProgram(): Command {
   const program = new Command('truce')
     .description(
-      'Turns a phased ceasefire-and-exchange agreement into software: checks agreement and ledger files, and tells where the deal stands, what is due, done, late or disputed, and why.',
+      'Turns a phased ceasefire-and-exchange agreement into software: checks agreement and ledger files, keeps a sourced, hash-chained ledger in a workspace (./.truce, TRUCE_DATA or DATABASE_URL), and tells where the deal stands, what is due, done, late or disputed, and why.',
     )
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help for a command')
     .showHelpAfterError('(run with --help for usage)')
+    .enablePositionalOptions()
     .exitOverride();
   addValidateCommand(program);
   addStatusCommand(program);
   addExplainCommand(program);
+  addInitCommand(program);
+  addAgreementCommand(program);
+  addRecordCommand(program);
+  addEventsCommand(program);
+  addVerifyCommand(program);
   program.addHelpText(
     'after',
     `
@@ -27,6 +38,9 @@ Examples:
   $ truce validate examples/gaza-2023-pause/agreement.yaml
   $ truce status examples/gaza-2023-pause --as-of 2023-11-26T12:00:00+02:00
   $ truce explain examples/gaza-2023-pause hamas-release-50 --as-of 2023-11-28
+  $ truce init
+  $ truce record gaza-2023-pause --type talks-held --occurred 2023-11-29 --recorded 2023-11-29T20:00
+  $ truce status gaza-2023-pause
   $ truce help status
 
 Exit codes: 0 ok, 1 invalid files or unknown ids, 2 usage errors (bad options, missing files).

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createProgram } from '../src/program.ts';
 import { truce } from './run-truce.ts';
 
 describe('truce --help', () => {
@@ -6,7 +7,17 @@ describe('truce --help', () => {
     const run = truce('--help');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Usage: truce');
-    for (const command of ['validate', 'status', 'explain']) expect(run.stdout).toContain(command);
+    for (const command of [
+      'validate',
+      'status',
+      'explain',
+      'init',
+      'agreement',
+      'record',
+      'events',
+      'verify',
+    ])
+      expect(run.stdout).toContain(command);
     expect(run.stdout).toMatch(/Examples:\n\s+\$ truce /);
   });
 
@@ -20,6 +31,30 @@ describe('truce --help', () => {
     expect(run.stdout).toContain(`Usage: truce ${command}`);
     expect(run.stdout).toContain('Examples:');
     expect(run.stdout).toMatch(example);
+  });
+
+  it.each([
+    ['init', /\$ truce init\n/],
+    ['agreement', /\$ truce agreement add \S+/],
+    ['agreement add', /\$ truce agreement add \S+\.yaml/],
+    ['agreement list', /\$ truce agreement list/],
+    ['agreement show', /\$ truce agreement show \S+ --version 1/],
+    ['record', /\$ truce record \S+ --type release .*--count \d+/],
+    ['events', /\$ truce events \S+ --type release/],
+    ['verify', /\$ truce verify \S+/],
+  ])('truce %s --help shows an example (in process)', (path, example) => {
+    let command = createProgram();
+    for (const name of path.split(' ')) command = command.commands.find((c) => c.name() === name)!;
+    let out = '';
+    command.configureOutput({
+      writeOut: (text) => {
+        out += text;
+      },
+    });
+    command.outputHelp();
+    expect(out).toContain(`Usage: truce ${path}`);
+    expect(out).toContain('Examples:');
+    expect(out).toMatch(example);
   });
 
   it('prints the version', () => {

@@ -3,7 +3,17 @@ export type { AppendedEvent, AppendIssue, AppendOptions, AppendResult } from './
 export { canonicalJson } from './canonical-json.ts';
 export type { ChainLink } from './chain-hash.ts';
 export { chainHash } from './chain-hash.ts';
+export type { CsvColumn } from './csv-events.ts';
+export { CSV_COLUMNS, exportCsv, formatEventsCsv, importCsv, parseEventsCsv } from './csv-events.ts';
+export type { CsvRecord, CsvSyntaxError } from './csv-text.ts';
+export { formatCsv, formatCsvField, parseCsv } from './csv-text.ts';
 export type { Database, Queryable } from './database.ts';
+export type { IcsOptions, UpcomingDeadline } from './icalendar.ts';
+export { formatDeadlinesIcs, upcomingDeadlines } from './icalendar.ts';
+export type { ImportOptions, ImportResult } from './import-events.ts';
+export { exportJsonl, importJsonl, importRecords } from './import-events.ts';
+export type { BadRecord, ImportRecord, ParsedRecords } from './jsonl.ts';
+export { formatBadRecord, formatJsonl, parseJsonl } from './jsonl.ts';
 export type { Migration } from './migrations.ts';
 export { MIGRATIONS, migrate } from './migrations.ts';
 export type { Store, StoreOptions } from './open-store.ts';

@@ -1,0 +1,195 @@
+import { EventSchema, evaluate } from '@truce/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  canonicalJson,
+  exportCsv,
+  exportJsonl,
+  formatBadRecord,
+  formatEventsCsv,
+  importCsv,
+  importJsonl,
+  parseEventsCsv,
+  type Store,
+} from '../src/index.ts';
+import { exampleAgreement, exampleLedger, talks } from './example.ts';
+
+/** The import and export suite; each test works on its own copy of the example agreement in one store. */
+export function describeImportExport(name: string, open: () => Promise<Store>): void {
+  describe(`import and export on ${name}`, () => {
+    let store: Store;
+    const asOf = { asOf: Date.parse('2023-12-01T12:00:00+02:00') };
+
+    beforeAll(async () => {
+      store = await open();
+      await given('gaza-2023-pause');
+      const { sources, events } = exampleLedger();
+      const result = await store.append('gaza-2023-pause', events, { sources });
+      if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
+    }, 60_000); // PGlite's initdb is slow when the other store files start theirs at the same time
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    async function given(id: string): Promise<void> {
+      const added = await store.addAgreement(exampleAgreement(id), `${id}.yaml`);
+      if (!added.ok) throw new Error(added.issues.map((i) => i.message).join('\n'));
+    }
+
+    /** The evaluated status of a copy, with the agreement id written as the original's so the two compare. */
+    async function statusOf(id: string): Promise<string> {
+      const agreement = await store.agreement(id);
+      if (!agreement) throw new Error(`no agreement ${id}`);
+      const status = evaluate(agreement, await store.ledger(id), asOf);
+      return JSON.stringify({ ...status, agreement: { ...status.agreement, id: 'x' } });
+    }
+
+    it('round-trips the 2023 ledger through JSON Lines into a fresh agreement: same events, same status', async () => {
+      const jsonl = await exportJsonl(store, 'gaza-2023-pause');
+      const events = await store.events('gaza-2023-pause');
+      expect(jsonl.split('\n').slice(0, -1)).toHaveLength(events.length);
+      await given('jsonl-copy');
+      const result = await importJsonl(store, 'jsonl-copy', jsonl);
+      expect(result).toMatchObject({ ok: true, skipped: [], bad: [] });
+      expect(result.appended).toHaveLength(events.length);
+      expect((await store.events('jsonl-copy')).map(canonicalJson)).toEqual(events.map(canonicalJson));
+      expect(await statusOf('jsonl-copy')).toBe(await statusOf('gaza-2023-pause'));
+      expect(await exportJsonl(store, 'jsonl-copy')).toBe(jsonl);
+
+      // The same file again duplicates nothing.
+      const again = await importJsonl(store, 'jsonl-copy', jsonl);
+      expect(again).toMatchObject({ ok: true, appended: [], bad: [] });
+      expect(again.skipped).toHaveLength(events.length);
+      expect(await store.verify('jsonl-copy')).toEqual({ ok: true, count: events.length });
+    });
+
+    it('round-trips the 2023 ledger through CSV into a fresh agreement: same events, same status', async () => {
+      const csv = await exportCsv(store, 'gaza-2023-pause');
+      const events = await store.events('gaza-2023-pause');
+      const parsed = parseEventsCsv(csv);
+      expect(parsed.bad).toEqual([]);
+      expect(parsed.records.map((r) => canonicalJson(r.doc))).toEqual(events.map(canonicalJson));
+      await given('csv-copy');
+      const result = await importCsv(store, 'csv-copy', csv);
+      expect(result).toMatchObject({ ok: true, skipped: [], bad: [] });
+      expect((await store.events('csv-copy')).map(canonicalJson)).toEqual(events.map(canonicalJson));
+      expect(await statusOf('csv-copy')).toBe(await statusOf('gaza-2023-pause'));
+      expect(await importCsv(store, 'csv-copy', csv)).toMatchObject({ ok: true, appended: [] });
+      expect(await store.verify('csv-copy')).toEqual({ ok: true, count: events.length });
+    });
+
+    const release = (id: string, cohort: string) => ({
+      ...talks(id),
+      type: 'release',
+      party: 'hamas',
+      released: [{ cohort, count: 1 }],
+    });
+    const lines = (docs: unknown[]) =>
+      docs.map((d) => (typeof d === 'string' ? d : JSON.stringify(d))).join('\n');
+
+    it('a JSON Lines file with one bad line imports nothing and names the line; skipBad imports the rest', async () => {
+      await given('bad-jsonl');
+      const text = `${lines([talks('b1'), talks('b2'), '{"id": "b3", "type": ', talks('b4')])}\n`;
+      const refused = await importJsonl(store, 'bad-jsonl', text);
+      expect(refused.ok).toBe(false);
+      expect(refused.bad.map((b) => [b.line, b.code])).toEqual([[3, 'syntax']]);
+      expect(
+        formatBadRecord('events.jsonl', refused.bad[0] ?? { line: 0, code: '', path: [], message: '' }),
+      ).toMatch(/^events\.jsonl:3: not valid JSON/);
+      expect(await store.events('bad-jsonl')).toEqual([]);
+
+      const skipped = await importJsonl(store, 'bad-jsonl', text, { skipBad: true });
+      expect(skipped).toMatchObject({ ok: true, skipped: [] });
+      expect(skipped.appended.map((a) => a.id)).toEqual(['b1', 'b2', 'b4']);
+      expect(skipped.bad.map((b) => b.line)).toEqual([3]);
+      expect(await store.verify('bad-jsonl')).toEqual({ ok: true, count: 3 });
+    });
+
+    it('reports events the store refuses by line, with the store’s reasons, and writes nothing by default', async () => {
+      await given('bad-events');
+      const text = lines([
+        talks('v1'),
+        release('v2', 'nobody'),
+        '',
+        '[1, 2]',
+        { id: 'v3', type: 'talks-held' },
+        talks('v4'),
+        { ...talks('v5'), type: 'retraction', supersedes: 'v2' },
+      ]);
+      const refused = await importJsonl(store, 'bad-events', text);
+      expect(refused.ok).toBe(false);
+      expect([...new Set(refused.bad.map((b) => b.line))]).toEqual([2, 4, 5, 7]);
+      expect(refused.bad.find((b) => b.line === 2)).toMatchObject({ code: 'undefined-reference' });
+      expect(await store.events('bad-events')).toEqual([]);
+
+      const skipped = await importJsonl(store, 'bad-events', text, { skipBad: true });
+      expect(skipped.ok).toBe(true);
+      expect(skipped.appended.map((a) => a.id)).toEqual(['v1', 'v4']);
+      expect([...new Set(skipped.bad.map((b) => b.line))]).toEqual([2, 4, 5, 7]);
+    });
+
+    it('refuses everything, with no line to blame, when the agreement is not stored', async () => {
+      const result = await importJsonl(store, 'no-such-agreement', lines([talks('n1')]));
+      expect(result).toMatchObject({ ok: false, bad: [{ line: null, code: 'undefined-reference' }] });
+      expect(
+        (await importJsonl(store, 'no-such-agreement', lines([talks('n1')]), { skipBad: true })).ok,
+      ).toBe(false);
+    });
+
+    it('reads CSV rows with quoting, several cohorts and uncertain counts, and reports bad rows by line', async () => {
+      await given('csv-edges');
+      const csv = [
+        'id,type,occurred,recorded,party,cohort,count,count_low,count_high,note,source_outlet,extra',
+        'c1,talks-held,2023-11-20T10:00,2023-11-20T12:00,,,,,,"a note, with a comma and ""quotes""",Outlet,',
+        'c2,release,2023-11-20T10:00,2023-11-20T12:00,hamas,hostages-foreign-nationals,12,10,12,"two',
+        'lines",,',
+        'c3,release,2023-11-20T10:00,2023-11-20T12:00,hamas,hostages-women-children=2;hostages-foreign-nationals=1,,,,,,',
+        'c4,release,2023-11-20T10:00,2023-11-20T12:00,hamas,hostages-women-children,many,,,,,',
+        'c5,talks-held,2023-11-20T10:00,2023-11-20T12:00,,,,,,,,"{""topic"":""extensions""}"',
+        'c6,talks-held,2023-11-20T10:00,2023-11-20T12:00,,,,,,"unclosed',
+      ].join('\r\n');
+      const parsed = parseEventsCsv(csv);
+      expect(parsed.records.map((r) => [r.line, r.doc.id])).toEqual([
+        [2, 'c1'],
+        [3, 'c2'],
+        [5, 'c3'],
+        [7, 'c5'],
+      ]);
+      expect(parsed.records[0]?.doc).toMatchObject({
+        note: 'a note, with a comma and "quotes"',
+        sources: [{ outlet: 'Outlet' }],
+      });
+      expect(parsed.records[1]?.doc).toMatchObject({
+        released: [{ cohort: 'hostages-foreign-nationals', count: { best: 12, low: 10, high: 12 } }],
+        note: 'two\r\nlines',
+      });
+      expect(parsed.records[2]?.doc.released).toEqual([
+        { cohort: 'hostages-women-children', count: 2 },
+        { cohort: 'hostages-foreign-nationals', count: 1 },
+      ]);
+      expect(parsed.records[3]?.doc.topic).toBe('extensions');
+      expect(parsed.bad.map((b) => [b.line, b.path])).toEqual([
+        [6, ['count']],
+        [8, []],
+      ]);
+
+      const refused = await importCsv(store, 'csv-edges', csv);
+      expect(refused.ok).toBe(false);
+      expect(await store.events('csv-edges')).toEqual([]);
+      const skipped = await importCsv(store, 'csv-edges', csv, { skipBad: true });
+      expect(skipped.appended.map((a) => a.id)).toEqual(['c1', 'c2', 'c3', 'c5']);
+
+      // What went in comes out as the same CSV rows.
+      const out = parseEventsCsv(formatEventsCsv(await store.events('csv-edges')));
+      expect(out.records.map((r) => canonicalJson(EventSchema.parse(r.doc)))).toEqual(
+        (await store.events('csv-edges')).map(canonicalJson),
+      );
+    });
+
+    it('refuses a CSV whose header names an unknown column, on line 1', () => {
+      const parsed = parseEventsCsv('id,type,colour\r\nx,talks-held,red\r\n');
+      expect(parsed.records).toEqual([]);
+      expect(parsed.bad).toMatchObject([{ line: 1, code: 'syntax' }]);
+      expect(parsed.bad[0]?.message).toMatch(/unknown column "colour"/);
+    });
+  });
+}
