@@ -4,6 +4,8 @@ import { addAgreementCommand } from './agreement-command.ts';
 import { CliError } from './cli-error.ts';
 import { addEventsCommand } from './events-command.ts';
 import { addExplainCommand } from './explain-command.ts';
+import { addExportCommand } from './export-command.ts';
+import { addImportCommand } from './import-command.ts';
 import { addInitCommand } from './init-command.ts';
 import { addRecordCommand } from './record-command.ts';
 import { addStatusCommand } from './status-command.ts';
@@ -31,6 +33,8 @@ export function createProgram(): Command {
   addRecordCommand(program);
   addEventsCommand(program);
   addVerifyCommand(program);
+  addImportCommand(program);
+  addExportCommand(program);
   program.addHelpText(
     'after',
     `
@@ -41,6 +45,8 @@ Examples:
   $ truce init
   $ truce record gaza-2023-pause --type talks-held --occurred 2023-11-29 --recorded 2023-11-29T20:00
   $ truce status gaza-2023-pause
+  $ truce import gaza-2023-pause reports.csv --skip-bad
+  $ truce export gaza-2023-pause --format ics --output deadlines.ics
   $ truce help status
 
 Exit codes: 0 ok, 1 invalid files or unknown ids, 2 usage errors (bad options, missing files).

@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CSV_COLUMNS } from '@truce/store';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, type Run } from './run-truce.ts';
+
+// One workspace, shared by the tests below in order: creating a PGlite database takes seconds.
+const dir = mkdtempSync(join(tmpdir(), 'truce-import-export-'));
+const data = join(dir, 'data');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the real CLI with TRUCE_DATA at the shared workspace and no DATABASE_URL. */
+function inWorkspace(...args: string[]): Run {
+  const { DATABASE_URL: _unused, ...env } = process.env;
+  const run = spawnSync(process.execPath, ['packages/cli/bin/truce.js', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...env, NO_COLOR: '1', TRUCE_DATA: data },
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const ID = 'gaza-2023-pause';
+const ledgerFile = join(dir, 'ledger.jsonl');
+
+describe('truce import and export', { timeout: 30_000 }, () => {
+  it('starts from a workspace made by init', () => {
+    expect(inWorkspace('init').code).toBe(0);
+  });
+
+  it('exports the ledger as JSON Lines to a file, saying so on stderr only', () => {
+    const run = inWorkspace('export', ID, '--format', 'jsonl', '--output', ledgerFile);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    const lines = readFileSync(ledgerFile, 'utf8').trim().split('\n');
+    expect(lines.length).toBeGreaterThan(10);
+    expect(JSON.parse(lines[0]!)).toHaveProperty('id');
+  });
+
+  it('imports the export again: nothing appended, every event skipped', () => {
+    const count = readFileSync(ledgerFile, 'utf8').trim().split('\n').length;
+    const run = inWorkspace('import', ID, ledgerFile, '--json');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ agreement: ID, ok: true, appended: 0, skipped: count, bad: [] });
+  });
+
+  it('exports CSV with the documented header line', () => {
+    const run = inWorkspace('export', ID, '--format', 'csv');
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\r\n')[0]).toBe(CSV_COLUMNS.join(','));
+  });
+
+  it('names a bad line as file:line and exits 1, writing nothing', () => {
+    const bad = join(dir, 'bad.jsonl');
+    const good = readFileSync(ledgerFile, 'utf8').split('\n').slice(0, 2);
+    writeFileSync(bad, `${good.join('\n')}\n{"id": "not closed"\n`);
+    const run = inWorkspace('import', ID, bad);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${bad}:3: `);
+    expect(run.stdout).toContain('0 events appended');
+  });
+
+  it('exports upcoming deadlines as iCalendar at --as-of', () => {
+    const run = inWorkspace('export', ID, '--format', 'ics', '--as-of', '2023-11-26T12:00:00+02:00');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('BEGIN:VCALENDAR');
+    expect(run.stdout).toContain('DTSTART:20231128T050000Z');
+  });
+});
