@@ -1,26 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CSV_COLUMNS } from '@truce/store';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, type Run } from './run-truce.ts';
+import { describe, expect, it } from 'vitest';
+import { sharedWorkspace } from './run-truce.ts';
 
-// One workspace, shared by the tests below in order: creating a PGlite database takes seconds.
-const dir = mkdtempSync(join(tmpdir(), 'truce-import-export-'));
-const data = join(dir, 'data');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Runs the real CLI with TRUCE_DATA at the shared workspace and no DATABASE_URL. */
-function inWorkspace(...args: string[]): Run {
-  const { DATABASE_URL: _unused, ...env } = process.env;
-  const run = spawnSync(process.execPath, ['packages/cli/bin/truce.js', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...env, NO_COLOR: '1', TRUCE_DATA: data },
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const { dir, inWorkspace } = sharedWorkspace('truce-import-export-');
 
 const ID = 'gaza-2023-pause';
 const ledgerFile = join(dir, 'ledger.jsonl');

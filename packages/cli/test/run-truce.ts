@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { onTestFinished } from 'vitest';
+import { afterAll, onTestFinished } from 'vitest';
 
 /** The repository root, where `truce` is run from. */
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
@@ -20,12 +20,31 @@ export interface Run {
 
 /** Runs the real CLI as a child process from the repository root, without colour. */
 export function truce(...args: string[]): Run {
+  return runIn({ ...process.env, NO_COLOR: '1' }, args);
+}
+
+function runIn(env: NodeJS.ProcessEnv, args: readonly string[]): Run {
   const run = spawnSync(process.execPath, ['packages/cli/bin/truce.js', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env,
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/**
+ * A workspace in a fresh temporary folder (removed after the file's tests), shared by a file's tests
+ * in order because creating a PGlite database takes seconds; `inWorkspace` runs the CLI on it with
+ * `TRUCE_DATA` set and no `DATABASE_URL`.
+ */
+export function sharedWorkspace(prefix: string): { dir: string; inWorkspace: (...args: string[]) => Run } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const { DATABASE_URL: _unused, ...env } = process.env;
+  return {
+    dir,
+    inWorkspace: (...args) => runIn({ ...env, NO_COLOR: '1', TRUCE_DATA: join(dir, 'data') }, args),
+  };
 }
 
 /** A fresh folder under the system's temporary folder, holding edited copies of the fixture's files; removed after the test. */

@@ -1,25 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { placeOf, ROOT, type Run, truce } from './run-truce.ts';
+import { describe, expect, it } from 'vitest';
+import { placeOf, type Run, sharedWorkspace, truce } from './run-truce.ts';
 
-// One workspace, shared by the tests below in order: creating a PGlite database takes seconds.
-const dir = mkdtempSync(join(tmpdir(), 'truce-workspace-'));
-const data = join(dir, 'data');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Runs the real CLI with TRUCE_DATA at the shared workspace and no DATABASE_URL. */
-function inWorkspace(...args: string[]): Run {
-  const { DATABASE_URL: _unused, ...env } = process.env;
-  const run = spawnSync(process.execPath, ['packages/cli/bin/truce.js', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...env, NO_COLOR: '1', TRUCE_DATA: data },
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const { dir, inWorkspace } = sharedWorkspace('truce-workspace-');
 
 const ID = 'gaza-2023-pause';
 const AS_OF = ['--as-of', '2023-12-01T12:00:00+02:00'];
