@@ -58,8 +58,7 @@ export function listsFor(o: CompiledObligation, run: PhaseRun, ctx: Context): Ob
         : 'released outside the framework: nothing is owed for it';
       const list = book.releaseLists[key]!;
       if (k.outside) {
-        for (const c of list.entries()) excluded.add(c.event, null, outsideReason);
-        excluded.addCount(list.total - list.entries().length);
+        leaveOut(excluded, list, outsideReason);
       } else {
         let kept = list.entries();
         const after = book.released.sum(key, start, until, 'events');
@@ -101,8 +100,7 @@ export function listsFor(o: CompiledObligation, run: PhaseRun, ctx: Context): Ob
           );
       }
       const aside = book.releaseAside[key]!;
-      for (const c of aside.entries()) excluded.add(c.event, null, c.note);
-      excluded.addCount(aside.total - aside.entries().length);
+      leaveOut(excluded, aside);
     });
   } else if (o.kind === 'rate' && o.source.kind === 'rate') {
     const item = o.source.item;
@@ -121,8 +119,7 @@ export function listsFor(o: CompiledObligation, run: PhaseRun, ctx: Context): Ob
           book.delivered.sum(key, start, Math.min(end - 1, ctx.asOf), 'events') - counted.total,
         );
       const aside = book.aidAside[key]!;
-      for (const c of aside.entries()) excluded.add(c.event, null, c.note);
-      excluded.addCount(aside.total - aside.entries().length);
+      leaveOut(excluded, aside);
     });
     for (const e of book.spans) {
       if (e.item !== item || (e.party !== undefined && e.party !== o.party)) continue;
@@ -134,4 +131,11 @@ export function listsFor(o: CompiledObligation, run: PhaseRun, ctx: Context): Ob
     }
   }
   return { counted, excluded };
+}
+
+/** Adds a kept list's events to a left-out list, with one reason or each entry's own, and counts the rest. */
+function leaveOut(excluded: BoundedList, list: BoundedList, reason?: string): void {
+  const entries = list.entries();
+  for (const c of entries) excluded.add(c.event, null, reason ?? c.note);
+  excluded.addCount(list.total - entries.length);
 }
