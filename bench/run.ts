@@ -1,37 +1,71 @@
-// `npm run bench`: runs every benchmark, prints its figures, and writes them to bench/RESULTS.md.
-import { writeFileSync } from 'node:fs';
+// `npm run bench [-- NAME…]`: runs every bench/*.bench.ts (or those whose file name contains a NAME),
+// prints its figures, and rewrites its own section of bench/RESULTS.md, keeping the others.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import * as evaluateBench from './evaluate.bench.ts';
 
-const benches = [evaluateBench];
-const sections: string[] = [];
-for (const b of benches) {
-  const result = b.run();
+/** What a benchmark module exports: `run` returns a named table of rows, and optional notes. */
+export interface BenchResult {
+  readonly name: string;
+  readonly rows: readonly (readonly string[])[];
+  /** Markdown lines that explain how the figures were taken. */
+  readonly notes?: readonly string[];
+}
+
+interface BenchModule {
+  run(): BenchResult | Promise<BenchResult>;
+}
+
+const RESULTS = new URL('./RESULTS.md', import.meta.url);
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const files = readdirSync(new URL('.', import.meta.url))
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => args.length === 0 || args.some((a) => f.includes(a)))
+  .sort();
+if (files.length === 0) {
+  console.error(`no bench/*.bench.ts matches ${args.join(', ')}`);
+  process.exit(2);
+}
+
+const machine = `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}`;
+const sections = readSections();
+for (const file of files) {
+  const mod = (await import(`./${file}`)) as BenchModule;
+  const result = await mod.run();
   console.log(`\n${result.name}`);
-  for (const row of result.rows) console.log(`  ${row.map((c, i) => c.padEnd(i === 0 ? 30 : 22)).join(' ')}`);
-  sections.push(
+  for (const row of result.rows) console.log(`  ${row.map((c, i) => c.padEnd(i === 0 ? 34 : 24)).join(' ')}`);
+  sections.set(
+    file,
     [
       `## ${result.name}`,
+      '',
+      `Measured ${new Date().toISOString().slice(0, 10)} by \`bench/${file}\`, ${machine}.`,
       '',
       '| measure | figure | time / note | check |',
       '| --- | --- | --- | --- |',
       ...result.rows.map((r) => `| ${r.join(' | ')} |`),
+      ...(result.notes?.length ? ['', ...result.notes] : []),
     ].join('\n'),
   );
 }
-const header = `# Benchmark results\n\nLatest \`npm run bench\`, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}. Each figure is the best of several runs in the same process; the floor is measured in the same run.\n`;
-const notes = `
-## Notes
+if (!process.argv.includes('--no-write')) {
+  const header =
+    '# Benchmark results\n\nThe latest `npm run bench` of each benchmark. Each figure is the best of several runs in the same process, and each floor or baseline is measured in the same run as what it is compared with.\n';
+  const body = [...sections.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([file, text]) => `<!-- bench:${file} -->\n${text}`);
+  writeFileSync(RESULTS, `${header}\n${body.join('\n\n')}\n`);
+}
 
-- The ledger is built by the parser's own \`normalizeEvent\` (bench/synthetic-ledger.ts): 1,000,000 releases
-  and deliveries spread over the seven days of the 2023 pause, plus its start and two extensions, so the
-  events have exactly the shape the parser gives them.
-- The floor and the evaluation run in turn, round after round, and the best round of each is kept: this
-  machine is shared, and a figure taken alone can move by a third from one run to the next. Over three
-  consecutive runs on 2026-11-25 the ratio read 32.6 %, 35.3 % and 34.3 %.
-- "Allocated by one evaluation" is the heap's growth across one evaluation in a child process whose young
-  generation is large enough that nothing is collected meanwhile: everything the evaluation allocated,
-  an upper bound of its peak. The ledger itself is not counted.
-`;
-if (!process.argv.includes('--no-write'))
-  writeFileSync(new URL('./RESULTS.md', import.meta.url), `${header}\n${sections.join('\n\n')}\n${notes}`);
+/** The sections of RESULTS.md written before, by bench file, so a run of one bench keeps the others. */
+function readSections(): Map<string, string> {
+  const found = new Map<string, string>();
+  let text = '';
+  try {
+    text = readFileSync(RESULTS, 'utf8');
+  } catch {
+    return found;
+  }
+  const parts = text.split(/^<!-- bench:(.+?) -->\n/m);
+  for (let i = 1; i + 1 < parts.length; i += 2) found.set(parts[i]!, parts[i + 1]!.trimEnd());
+  return found;
+}
