@@ -58,6 +58,16 @@ export class BoundedList {
     this.#last = entry;
   }
 
+  /** A copy holding the same entries, which goes on from here on its own. */
+  clone(): BoundedList {
+    const copy = new BoundedList(this.#limit);
+    for (const entry of this.#heap) copy.#heap.push(entry);
+    copy.#total = this.#total;
+    copy.#cutoff = this.#cutoff;
+    // Not `#last`: the copy must never add to an entry it shares with this list.
+    return copy;
+  }
+
   /** Counts `n` more events that were not offered one by one (they are known to be later than those kept). */
   addCount(n: number): void {
     if (n > 0) this.#total += n;

@@ -11,7 +11,13 @@ import { judgeRefrain } from './judge-refrain.ts';
 import { judgeRelease } from './judge-release.ts';
 import type { EventIndex, JudgeContext, Judgement } from './judgement.ts';
 import type { LedgerEvent } from './ledger-event.ts';
-import { foldLedger, foldSpecials, type LedgerBook, unfoldSuperseded } from './ledger-fold.ts';
+import {
+  foldLedger,
+  foldSpecials,
+  type LedgerBook,
+  type LedgerFolder,
+  unfoldSuperseded,
+} from './ledger-fold.ts';
 import { listsFor, type Refill } from './obligation-lists.ts';
 import { type PhaseRun, runPhases } from './phase-timeline.ts';
 import { releaseTotals } from './release-totals.ts';
@@ -44,16 +50,56 @@ export function evaluate(
   events: readonly LedgerEvent[],
   options: EvaluateOptions,
 ): Status {
-  const asOf = options.asOf;
-  const knownAt = options.knownAt ?? Number.POSITIVE_INFINITY;
-  const policy = options.evidence ?? 'best-graded';
-  const limit = options.listLimit ?? 1000;
-  const zone = agreement.zone;
+  const settled = settleOptions(options);
   // One pass folds the plain releases and deliveries and sets the rest aside as specials; the
   // specials (phase events, corrections, statements, reports of disputed facts) are few.
-  const fold = foldLedger(events, { knownAt, asOf, policy, limit });
+  return evaluateFold(agreement, foldLedger(events, settled), settled, { events });
+}
+
+/** The options with their defaults filled in. */
+export interface SettledOptions {
+  readonly asOf: number;
+  readonly knownAt: number;
+  readonly policy: EvidencePolicy;
+  readonly limit: number;
+}
+
+export function settleOptions(options: EvaluateOptions): SettledOptions {
+  return {
+    asOf: options.asOf,
+    knownAt: options.knownAt ?? Number.POSITIVE_INFINITY,
+    policy: options.evidence ?? 'best-graded',
+    limit: options.listLimit ?? 1000,
+  };
+}
+
+/** The whole ledger, for the rare second looks an evaluation takes after the fold. */
+export interface LedgerAccess {
+  readonly events: readonly LedgerEvent[];
+  /** The plain events among `ids`, in ledger order (by default found by a pass over `events`). */
+  readonly plainEvents?: (ids: ReadonlyMap<string, string>) => readonly LedgerEvent[];
+}
+
+/**
+ * Finishes an evaluation from the fold of the ledger's plain events (which it may change): settles
+ * the special events, the phases and every obligation.
+ */
+export function evaluateFold(
+  agreement: Agreement,
+  fold: { readonly folder: LedgerFolder; readonly specials: readonly LedgerEvent[]; readonly known: number },
+  options: SettledOptions,
+  ledger: LedgerAccess,
+): Status {
+  const { asOf, knownAt, policy, limit } = options;
+  const { events } = ledger;
+  const zone = agreement.zone;
   const superseded = supersession(fold.specials);
-  unfoldSuperseded(events, fold.folder, superseded, { knownAt, asOf, policy });
+  if (superseded.size > 0)
+    unfoldSuperseded(ledger.plainEvents?.(superseded) ?? events, fold.folder, superseded, {
+      knownAt,
+      asOf,
+      policy,
+    });
   const evidence = resolveEvidence(fold.specials, superseded, policy);
   foldSpecials(fold.folder, evidence, asOf);
   const book = fold.folder.book();

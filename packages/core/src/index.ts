@@ -21,6 +21,7 @@ export { resolveTime } from './instant.ts';
 export type { Issue, Parsed } from './issue.ts';
 export { formatIssue, nearest } from './issue.ts';
 export type { Claim, EventStatus, EventType, Figure, Ledger, LedgerEvent } from './ledger-event.ts';
+export { LedgerState } from './ledger-state.ts';
 export { normalizeEvent } from './normalize-event.ts';
 export { parseAgreement } from './parse-agreement.ts';
 export { normalizeEvents, parseLedger } from './parse-ledger.ts';

@@ -53,14 +53,14 @@ export interface LedgerBook {
  * Folds the ledger in one pass: plain releases and deliveries (one instant, no fact key, counted
  * when they happened) are summed by key and minute, and each key keeps only its earliest events for
  * explanations; nothing is kept per event. Every other event is returned as special, for the
- * evidence policy and the phases to settle.
+ * evidence policy and the phases to settle. Given a `folder`, it goes on from what that one holds.
  */
 export function foldLedger(
   events: readonly LedgerEvent[],
   options: { knownAt: number; asOf: number; policy: EvidencePolicy; limit: number },
+  folder: LedgerFolder = new LedgerFolder(options.limit),
 ): { folder: LedgerFolder; specials: LedgerEvent[]; known: number } {
   const { knownAt, asOf, policy } = options;
-  const folder = new LedgerFolder(options.limit);
   const specials: LedgerEvent[] = [];
   let known = 0;
   // Times are compared by their whole minutes first (small integers kept in the event), and only
@@ -128,16 +128,16 @@ export function foldSpecials(folder: LedgerFolder, evidence: Evidence, asOf: num
 
 /** The running state of the fold; once done, it is the LedgerBook. */
 export class LedgerFolder implements LedgerBook {
-  readonly released = new MinuteSeries();
-  readonly releasedLow = new MinuteSeries();
-  readonly releasedHigh = new MinuteSeries();
+  released = new MinuteSeries();
+  releasedLow = new MinuteSeries();
+  releasedHigh = new MinuteSeries();
   readonly releaseKeys: ReleaseKey[] = [];
   readonly releaseLists: BoundedList[] = [];
   readonly releaseAside: BoundedList[] = [];
   readonly shifted: { key: number; at: number; credited: number; amount: number }[] = [];
-  readonly delivered = new MinuteSeries();
-  readonly deliveredLow = new MinuteSeries();
-  readonly deliveredHigh = new MinuteSeries();
+  delivered = new MinuteSeries();
+  deliveredLow = new MinuteSeries();
+  deliveredHigh = new MinuteSeries();
   readonly aidKeys: AidKey[] = [];
   readonly aidLists: BoundedList[] = [];
   readonly aidAside: BoundedList[] = [];
@@ -149,6 +149,36 @@ export class LedgerFolder implements LedgerBook {
 
   constructor(limit: number) {
     this.#limit = limit;
+  }
+
+  /**
+   * A copy to finish an evaluation on while this folder goes on taking events: the series share
+   * their chunks until written, and the lists are copied (each holds at most `limit` entries).
+   */
+  clone(): LedgerFolder {
+    const copy = new LedgerFolder(this.#limit);
+    copy.released = this.released.clone();
+    copy.releasedLow = this.releasedLow.clone();
+    copy.releasedHigh = this.releasedHigh.clone();
+    copy.delivered = this.delivered.clone();
+    copy.deliveredLow = this.deliveredLow.clone();
+    copy.deliveredHigh = this.deliveredHigh.clone();
+    copy.releaseKeys.push(...this.releaseKeys);
+    copy.aidKeys.push(...this.aidKeys);
+    for (const l of this.releaseLists) copy.releaseLists.push(l.clone());
+    for (const l of this.releaseAside) copy.releaseAside.push(l.clone());
+    for (const l of this.aidLists) copy.aidLists.push(l.clone());
+    for (const l of this.aidAside) copy.aidAside.push(l.clone());
+    for (const s of this.shifted) copy.shifted.push(s);
+    for (const s of this.spans) copy.spans.push(s);
+    copy.counted = this.counted;
+    this.#releaseKeyOf.forEach((row, i) => {
+      copy.#releaseKeyOf[i] = row.slice();
+    });
+    this.#aidKeyOf.forEach((row, i) => {
+      copy.#aidKeyOf[i] = row.slice();
+    });
+    return copy;
   }
 
   #releaseKey(

@@ -2,6 +2,8 @@ const MINUTE = 60_000;
 const PER_DAY = 1440;
 
 interface Chunk {
+  /** The series that may write it; a clone copies a chunk it shares before its first write. */
+  readonly owner: MinuteSeries;
   readonly day: number;
   /** The chunk's first minute since the epoch. */
   readonly first: number;
@@ -44,8 +46,22 @@ export class MinuteSeries {
       this.#chunks[key] = map;
     }
     let c = map.get(day);
+    if (c !== undefined && c.owner !== this) {
+      c = {
+        owner: this,
+        day,
+        first: c.first,
+        minutes: c.minutes.slice(),
+        counts: c.counts.slice(),
+        prefix: undefined,
+        countPrefix: undefined,
+      };
+      map.set(day, c);
+      this.#sorted[key] = undefined;
+    }
     if (c === undefined) {
       c = {
+        owner: this,
         day,
         first: day * PER_DAY,
         minutes: new Float64Array(PER_DAY),
@@ -58,6 +74,23 @@ export class MinuteSeries {
     }
     this.#last[key] = c;
     return c;
+  }
+
+  /**
+   * A copy that shares this series' chunks until it writes to one (then it copies that chunk first).
+   * The copy reads what this series holds at the time; write to this series only once the copy is
+   * no longer read.
+   */
+  clone(): MinuteSeries {
+    const copy = new MinuteSeries();
+    for (let k = 0; k < this.#chunks.length; k++) {
+      const map = this.#chunks[k];
+      if (map !== undefined) copy.#chunks[k] = new Map(map);
+    }
+    copy.#read = true;
+    // The copy may cache prefix sums on shared chunks, so this series must drop them when it writes.
+    this.#read = true;
+    return copy;
   }
 
   /** The key's chunks in time order. */
