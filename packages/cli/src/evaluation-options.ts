@@ -1,5 +1,5 @@
 import { EVIDENCE_POLICIES, type EvidencePolicy, resolveTime } from '@truce/core';
-import { type Command, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { CliError } from './cli-error.ts';
 
 /** The options `status` and `explain` share, as commander hands them over. */
@@ -7,6 +7,8 @@ export interface EvaluationFlags {
   readonly asOf?: string;
   readonly knownAt?: string;
   readonly evidence?: EvidencePolicy;
+  /** A stored version of the agreement to evaluate under (workspace agreements only). */
+  readonly agreementVersion?: number;
   readonly json?: boolean;
 }
 
@@ -20,7 +22,14 @@ export interface EvaluationTimes {
 const TIME_HELP =
   'an RFC 3339 time (2023-11-26T12:00:00+02:00), a local time (2023-11-26T12:00) or a date (2023-11-26, meaning 00:00 that day), read in the agreement’s time zone';
 
-/** Adds `--as-of`, `--known-at`, `--evidence` and `--json` to a command. */
+function positiveInteger(text: string): number {
+  const n = Number(text);
+  if (!/^[1-9][0-9]*$/.test(text.trim()) || !Number.isSafeInteger(n))
+    throw new InvalidArgumentError('give a version number: 1, 2, …');
+  return n;
+}
+
+/** Adds `--as-of`, `--known-at`, `--evidence`, `--agreement-version` and `--json` to a command. */
 export function addEvaluationOptions(command: Command): Command {
   return command
     .option('--as-of <time>', `the moment of the world to evaluate at (default: now); ${TIME_HELP}`)
@@ -33,6 +42,11 @@ export function addEvaluationOptions(command: Command): Command {
         '--evidence <policy>',
         'which reports count when they disagree (default: best-graded)',
       ).choices(EVIDENCE_POLICIES),
+    )
+    .option(
+      '--agreement-version <n>',
+      'evaluate under this stored version of the agreement (default: the latest; `truce agreement list` shows them)',
+      positiveInteger,
     )
     .option('--json', 'print JSON instead of text');
 }

@@ -55,8 +55,8 @@ export async function listVersions(db: Queryable, id: string): Promise<Agreement
 export type AgreementCache = Map<string, Agreement>;
 
 /**
- * An agreement version (the latest when none is named), compiled for evaluation; undefined when not
- * stored. Compiling takes milliseconds, so a store keeps each version it has compiled in `cache`.
+ * An agreement version (the latest when none is named), compiled for evaluation, its `version` the
+ * store's number for it; undefined when not stored. Compiling takes milliseconds, so a store keeps each version it has compiled in `cache`.
  */
 export async function loadAgreement(
   db: Queryable,
@@ -88,6 +88,8 @@ export async function loadAgreement(
       'stored-data-invalid',
       `stored agreement ${id} version ${found.version} no longer parses: ${parsed.issues[0]?.message}`,
     );
-  cache.set(key, parsed.value);
-  return parsed.value;
+  // The store numbers the versions it keeps; a status names the stored version it was evaluated under.
+  const agreement = { ...parsed.value, version: found.version };
+  cache.set(key, agreement);
+  return agreement;
 }

@@ -18,5 +18,6 @@ export type { Migration } from './migrations.ts';
 export { MIGRATIONS, migrate } from './migrations.ts';
 export type { Store, StoreOptions } from './open-store.ts';
 export { openStore } from './open-store.ts';
+export type { StatusOptions } from './status-cache.ts';
 export { StoreError } from './store-error.ts';
 export type { BrokenLink, BrokenReason, VerifyResult } from './verify-chain.ts';

@@ -1,4 +1,4 @@
-import type { Agreement, EventDocument, LedgerEvent } from '@truce/core';
+import type { Agreement, EventDocument, LedgerEvent, Status } from '@truce/core';
 import {
   type AddAgreementResult,
   type AgreementCache,
@@ -13,6 +13,7 @@ import { migrate } from './migrations.ts';
 import { openPgliteDatabase } from './pglite-database.ts';
 import { openPostgresDatabase } from './postgres-database.ts';
 import { readEvents, readLedger } from './read-events.ts';
+import { StatusCache, type StatusOptions } from './status-cache.ts';
 import { type VerifyResult, verifyChain } from './verify-chain.ts';
 
 export interface StoreOptions {
@@ -34,6 +35,12 @@ export interface Store {
   append(agreementId: string, docs: readonly unknown[], options?: AppendOptions): Promise<AppendResult>;
   events(agreementId: string): Promise<EventDocument[]>;
   ledger(agreementId: string): Promise<LedgerEvent[]>;
+  /**
+   * Where the agreement stands (under its latest version, or `options.version`); undefined when it is
+   * not stored. The store keeps each ledger folded and reads only the events appended since its last
+   * read, so this costs the new events, not the whole ledger.
+   */
+  status(agreementId: string, options: StatusOptions): Promise<Status | undefined>;
   verify(agreementId: string): Promise<VerifyResult>;
   close(): Promise<void>;
 }
@@ -58,6 +65,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     throw error;
   }
   const compiled: AgreementCache = new Map();
+  const statuses = new StatusCache(compiled);
   return {
     database,
     addAgreement: (text, file) => addAgreement(database, text, file),
@@ -67,6 +75,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       appendEvents(database, agreementId, docs, appendOptions, { agreements: compiled }),
     events: (agreementId) => readEvents(database, agreementId),
     ledger: (agreementId) => readLedger(database, agreementId, compiled),
+    status: (agreementId, statusOptions) => statuses.status(database, agreementId, statusOptions),
     verify: (agreementId) => verifyChain(database, agreementId),
     close: () => database.close(),
   };

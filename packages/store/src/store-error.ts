@@ -1,8 +1,11 @@
-/** A failure the caller did not cause and cannot fix by changing its input: a broken database, stored data that no longer parses. */
+/**
+ * A failure in stored data: a broken database or data that no longer parses (`stored-data-invalid`), or
+ * a ledger that cannot be read under the agreement version asked for (`version-mismatch`).
+ */
 export class StoreError extends Error {
   override readonly name = 'StoreError';
   constructor(
-    readonly code: 'stored-data-invalid',
+    readonly code: 'stored-data-invalid' | 'version-mismatch',
     message: string,
     options?: { cause?: unknown },
   ) {

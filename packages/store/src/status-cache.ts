@@ -1,0 +1,89 @@
+import {
+  type Agreement,
+  type EvaluateOptions,
+  type EventDocument,
+  LedgerState,
+  normalizeEvent,
+  type Status,
+} from '@truce/core';
+import { type AgreementCache, loadAgreement } from './agreement-versions.ts';
+import type { Queryable } from './database.ts';
+import { StoreError } from './store-error.ts';
+
+export interface StatusOptions extends EvaluateOptions {
+  /** The agreement version to evaluate under (default: the latest). */
+  readonly version?: number;
+}
+
+interface Entry {
+  readonly state: LedgerState;
+  /** The last stored event the state has taken. */
+  seq: number;
+  /** Reads of one entry run in turn, so two never take the same new events twice. */
+  turn: Promise<unknown>;
+}
+
+/** The most agreement versions whose folded ledgers a store keeps in memory at once. */
+const MAX_ENTRIES = 16;
+
+/**
+ * Each agreement version's ledger, folded once and then kept up to date by reading only the events
+ * appended since (by any writer, in any process): a status read costs the new events, not the whole
+ * ledger again. Answers are exactly what `evaluate` gives on the whole stored ledger.
+ */
+export class StatusCache {
+  readonly #entries = new Map<string, Entry>();
+  readonly #agreements: AgreementCache;
+
+  constructor(agreements: AgreementCache) {
+    this.#agreements = agreements;
+  }
+
+  /** The status of a stored agreement at the given times; undefined when no such agreement (or version) is stored. */
+  async status(db: Queryable, agreementId: string, options: StatusOptions): Promise<Status | undefined> {
+    const agreement = await loadAgreement(db, agreementId, options.version, this.#agreements);
+    if (!agreement) return undefined;
+    const entry = this.#entry(agreement);
+    const read = entry.turn.then(async () => {
+      await catchUp(db, entry);
+      return entry.state.status(options);
+    });
+    entry.turn = read.catch(() => undefined);
+    return read;
+  }
+
+  #entry(agreement: Agreement): Entry {
+    const key = `${agreement.id}@${agreement.version}`;
+    let entry = this.#entries.get(key);
+    if (entry === undefined) {
+      entry = { state: new LedgerState(agreement), seq: 0, turn: Promise.resolve() };
+      if (this.#entries.size >= MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value!);
+    } else this.#entries.delete(key);
+    // Kept in order of use, so the least recently read is the one let go.
+    this.#entries.set(key, entry);
+    return entry;
+  }
+}
+
+/** Reads the events appended after the entry's last one and folds them in. */
+async function catchUp(db: Queryable, entry: Entry): Promise<void> {
+  const { agreement } = entry.state;
+  const rows = await db.query<{ seq: number | string; body: EventDocument }>(
+    'SELECT seq, body FROM events WHERE agreement_id = $1 AND seq > $2 ORDER BY seq',
+    [agreement.id, entry.seq],
+  );
+  if (rows.length === 0) return;
+  const problems: string[] = [];
+  const report = (_code: string, path: (string | number)[], message: string) =>
+    problems.push(`${path.join('.')}: ${message}`);
+  const events = rows.map((r) =>
+    normalizeEvent(r.body, { agreement, sources: {}, report }, ['events', Number(r.seq)]),
+  );
+  if (problems.length)
+    throw new StoreError(
+      'version-mismatch',
+      `the stored events of ${agreement.id} cannot be read under its version ${agreement.version}: ${problems.slice(0, 3).join('; ')}`,
+    );
+  entry.state.add(events);
+  entry.seq = Number(rows[rows.length - 1]!.seq);
+}
