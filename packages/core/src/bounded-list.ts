@@ -20,6 +20,9 @@ export class BoundedList {
   #last: ListedEvent | undefined;
   // The minute of the latest kept event once the list is full: most later events are turned away on it alone.
   #cutoff = Number.POSITIVE_INFINITY;
+  // The kept entries in time order while known: kept up as entries arrive in order, else sorted on
+  // the next read (a kept fold's lists are read on every status, and lists are often filled in order).
+  #sorted: ListedEvent[] | undefined = [];
 
   constructor(limit: number) {
     this.#limit = limit;
@@ -45,6 +48,7 @@ export class BoundedList {
         return;
       }
       const entry = { event, amount, note };
+      this.#sorted = undefined;
       heap[0] = entry;
       this.#down(0);
       this.#cutoff = heap[0]!.event.atMinute;
@@ -52,6 +56,10 @@ export class BoundedList {
       return;
     }
     const entry = { event, amount, note };
+    const sorted = this.#sorted;
+    if (sorted !== undefined && (sorted.length === 0 || before(sorted[sorted.length - 1]!.event, event)))
+      sorted.push(entry);
+    else this.#sorted = undefined;
     heap.push(entry);
     this.#up(heap.length - 1);
     if (heap.length === this.#limit) this.#cutoff = heap[0]!.event.atMinute;
@@ -64,6 +72,7 @@ export class BoundedList {
     for (const entry of this.#heap) copy.#heap.push(entry);
     copy.#total = this.#total;
     copy.#cutoff = this.#cutoff;
+    copy.#sorted = this.#sorted?.slice();
     // Not `#last`: the copy must never add to an entry it shares with this list.
     return copy;
   }
@@ -78,9 +87,10 @@ export class BoundedList {
     return this.#total;
   }
 
-  /** The kept events in time order. */
-  entries(): ListedEvent[] {
-    return [...this.#heap].sort((a, b) => (before(a.event, b.event) ? -1 : 1));
+  /** The kept events in time order (the list's own array: read it before adding more). */
+  entries(): readonly ListedEvent[] {
+    this.#sorted ??= [...this.#heap].sort((a, b) => (before(a.event, b.event) ? -1 : 1));
+    return this.#sorted;
   }
 
   #up(i: number): void {

@@ -151,13 +151,19 @@ export function atWallClock(
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
+// The last instant formatted: listed events come in time order, and often several share an instant.
+let last = { ms: Number.NaN, zone: '', text: '' };
+
 /** RFC 3339 text of an instant with the zone's offset at that instant, e.g. `2023-11-24T07:00:00+02:00`. */
 export function formatInstant(ms: number, zone: string): string {
+  if (ms === last.ms && zone === last.zone) return last.text;
   const off = offsetAt(ms, zone);
   const l = toLocal(ms, zone);
   const sign = off < 0 ? '-' : '+';
   const abs = Math.abs(off) / 60000;
-  return `${l.year}-${pad(l.month)}-${pad(l.day)}T${pad(l.hour)}:${pad(l.minute)}:${pad(l.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  const text = `${l.year}-${pad(l.month)}-${pad(l.day)}T${pad(l.hour)}:${pad(l.minute)}:${pad(l.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  last = { ms, zone, text };
+  return text;
 }
 
 /** A short readable form for reports: `Fri 24 Nov 2023 07:00`. */
