@@ -23,6 +23,9 @@ interface Entry {
   turn: Promise<unknown>;
 }
 
+/** How many stored events a catch-up reads at a time, so a long ledger is never all rows at once. */
+const PAGE = 20_000;
+
 /** The most agreement versions whose folded ledgers a store keeps in memory at once. */
 const MAX_ENTRIES = 16;
 
@@ -34,9 +37,11 @@ const MAX_ENTRIES = 16;
 export class StatusCache {
   readonly #entries = new Map<string, Entry>();
   readonly #agreements: AgreementCache;
+  readonly #page: number;
 
-  constructor(agreements: AgreementCache) {
+  constructor(agreements: AgreementCache, page = PAGE) {
     this.#agreements = agreements;
+    this.#page = page;
   }
 
   /** The status of a stored agreement at the given times; undefined when no such agreement (or version) is stored. */
@@ -45,7 +50,7 @@ export class StatusCache {
     if (!agreement) return undefined;
     const entry = this.#entry(agreement);
     const read = entry.turn.then(async () => {
-      await catchUp(db, entry);
+      await catchUp(db, entry, this.#page);
       return entry.state.status(options);
     });
     entry.turn = read.catch(() => undefined);
@@ -65,25 +70,28 @@ export class StatusCache {
   }
 }
 
-/** Reads the events appended after the entry's last one and folds them in. */
-async function catchUp(db: Queryable, entry: Entry): Promise<void> {
+/** Reads the events appended after the entry's last one, page by page, and folds them in. */
+async function catchUp(db: Queryable, entry: Entry, page: number): Promise<void> {
   const { agreement } = entry.state;
-  const rows = await db.query<{ seq: number | string; body: EventDocument }>(
-    'SELECT seq, body FROM events WHERE agreement_id = $1 AND seq > $2 ORDER BY seq',
-    [agreement.id, entry.seq],
-  );
-  if (rows.length === 0) return;
   const problems: string[] = [];
   const report = (_code: string, path: (string | number)[], message: string) =>
     problems.push(`${path.join('.')}: ${message}`);
-  const events = rows.map((r) =>
-    normalizeEvent(r.body, { agreement, sources: {}, report }, ['events', Number(r.seq)]),
-  );
-  if (problems.length)
-    throw new StoreError(
-      'version-mismatch',
-      `the stored events of ${agreement.id} cannot be read under its version ${agreement.version}: ${problems.slice(0, 3).join('; ')}`,
+  for (;;) {
+    const rows = await db.query<{ seq: number | string; body: EventDocument }>(
+      'SELECT seq, body FROM events WHERE agreement_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+      [agreement.id, entry.seq, page],
     );
-  entry.state.add(events);
-  entry.seq = Number(rows[rows.length - 1]!.seq);
+    if (rows.length === 0) return;
+    const events = rows.map((r) =>
+      normalizeEvent(r.body, { agreement, sources: {}, report }, ['events', Number(r.seq)]),
+    );
+    if (problems.length)
+      throw new StoreError(
+        'version-mismatch',
+        `the stored events of ${agreement.id} cannot be read under its version ${agreement.version}: ${problems.slice(0, 3).join('; ')}`,
+      );
+    entry.state.add(events);
+    entry.seq = Number(rows[rows.length - 1]!.seq);
+    if (rows.length < page) return;
+  }
 }

@@ -1,6 +1,7 @@
 import { EVIDENCE_POLICIES, type EvaluateOptions, evaluate } from '@truce/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../src/index.ts';
+import { StatusCache } from '../src/status-cache.ts';
 import { exampleAgreement, exampleLedger, talks } from './example.ts';
 
 /**
@@ -52,6 +53,15 @@ export function describeStatus(name: string, open: () => Promise<Store>, otherWr
       }
       const final = await store.status('status-batches', { asOf: Date.parse('2023-12-01T12:00:00+02:00') });
       expect(final?.events.known).toBe(events.length);
+    });
+
+    it('reads a long ledger page by page to the same status', async () => {
+      const pages = new StatusCache(new Map(), 7);
+      const asOf = Date.parse('2023-12-01T12:00:00+02:00');
+      const agreement = await store.agreement('status-batches');
+      const paged = await pages.status(store.database, 'status-batches', { asOf });
+      expect(paged?.events.known).toBe(exampleLedger().events.length);
+      expect(paged).toEqual(evaluate(agreement!, await store.ledger('status-batches'), { asOf }));
     });
 
     it('reads of one agreement at the same time take each new event once', async () => {
