@@ -23,6 +23,7 @@ Examples:
   $ truce status examples/gaza-2023-pause --as-of 2023-11-26 --known-at 2023-11-28 --evidence confirmed-only
   $ truce status examples/gaza-2023-pause --as-of 2023-12-01T12:00:00+02:00 --json
   $ truce status gaza-2023-pause --as-of 2023-12-01T12:00:00+02:00   (from the workspace; see truce init)
+  $ truce status gaza-2023-pause --agreement-version 1   (under the first stored version of the agreement)
 `,
     )
     .action(async (dir: string, flags: EvaluationFlags) => {
