@@ -9,6 +9,15 @@ export type {
 } from './agreement-schema.ts';
 export { AgreementSchema } from './agreement-schema.ts';
 export type { Agreement, CompiledObligation, CompiledPhase } from './compiled-agreement.ts';
+export type {
+  AgreementDiff,
+  ChangedItem,
+  DiffItem,
+  DiffSectionName,
+  FieldChange,
+  SectionDiff,
+} from './diff-agreements.ts';
+export { diffAgreements, diffFields } from './diff-agreements.ts';
 export type { Duration } from './duration.ts';
 export { formatDuration, parseDuration, suggestDuration } from './duration.ts';
 export type { EvaluateOptions } from './evaluate.ts';
