@@ -1,5 +1,11 @@
-import { formatIssue, type Issue, parseAgreement } from '@truce/core';
+import { diffAgreements, formatIssue, type Issue, parseAgreement } from '@truce/core';
 import { type Command, InvalidArgumentError } from 'commander';
+import {
+  agreementDiffJson,
+  chooseVersions,
+  formatAgreementDiff,
+  unknownAgreement,
+} from './agreement-diff.ts';
 import { CliError } from './cli-error.ts';
 import { readText } from './load-example.ts';
 import { requireAgreement, withWorkspace } from './open-workspace.ts';
@@ -11,7 +17,7 @@ function positiveInteger(text: string): number {
   return Number(text);
 }
 
-/** Adds `truce agreement add|list|show`. */
+/** Adds `truce agreement add|list|show|diff`. */
 export function addAgreementCommand(program: Command): void {
   const agreement = program
     .command('agreement')
@@ -23,6 +29,7 @@ Examples:
   $ truce agreement add examples/two-stage-framework/agreement.yaml
   $ truce agreement list
   $ truce agreement show gaza-2023-pause --version 1
+  $ truce agreement diff gaza-2023-pause
 `,
     );
 
@@ -146,4 +153,47 @@ Examples:
         process.stdout.write(header + text + (text.endsWith('\n') ? '' : '\n'));
       });
     });
+
+  agreement
+    .command('diff')
+    .description('what changed between two stored versions: parties, cohorts, phases, obligations, clauses')
+    .argument('<id>', 'the agreement id')
+    .argument('[from]', 'the older version (default: the one before the latest)', positiveInteger)
+    .argument('[to]', 'the newer version (default: the latest)', positiveInteger)
+    .option('--json', 'print JSON (id, from, to, metadata, sections, same) instead of text')
+    .addHelpText(
+      'after',
+      `
+Compares the agreements as parsed, item by item (matched by id) and field by field, not line by
+line: an item is + added, - removed or ~ changed, each change printed as \`path: old → new\` with the
+clause it rests on. Exit 1 for an unknown id or version.
+
+Examples:
+  $ truce agreement diff gaza-2023-pause          (the two latest versions)
+  $ truce agreement diff gaza-2023-pause 1 3
+  $ truce agreement diff gaza-2023-pause 1 --json (version 1 against the latest)
+`,
+    )
+    .action(
+      async (id: string, from: number | undefined, to: number | undefined, flags: { json?: boolean }) => {
+        await withWorkspace(async (store) => {
+          const versions = await store.agreements(id);
+          if (versions.length === 0) {
+            const rows = await store.database.query<{ id: string }>(
+              'SELECT DISTINCT id FROM agreements ORDER BY id',
+            );
+            throw unknownAgreement(
+              id,
+              rows.map((r) => r.id),
+            );
+          }
+          const pair = chooseVersions(id, versions, from, to);
+          const diff = diffAgreements(pair.from.document, pair.to.document);
+          const text = flags.json
+            ? JSON.stringify(agreementDiffJson(id, pair.from, pair.to, diff), null, 2)
+            : formatAgreementDiff(id, pair.from, pair.to, diff, createStyle(useColor(process.stdout)));
+          process.stdout.write(`${text}\n`);
+        });
+      },
+    );
 }

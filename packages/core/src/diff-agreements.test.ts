@@ -70,8 +70,10 @@ describe('diffAgreements: the 2023 pause and its amendment', () => {
         id: 'hamas-release-20-more',
         label: 'release, owed by hamas, in pause',
         clause: 'White House (Kirby), 27 November 2023',
+        value: v2.obligations.find((o) => o.id === 'hamas-release-20-more'),
       },
     ]);
+    expect(obligations?.added[0]?.value).toMatchObject({ count: 20, by: { phase: 'pause', edge: 'end' } });
     expect(obligations?.removed).toEqual([]);
     expect(obligations?.changed).toEqual([
       expect.objectContaining({

@@ -17,6 +17,11 @@ export interface DiffItem {
   readonly clause?: string;
 }
 
+/** An item only one version has, with its whole content. */
+export interface AddedOrRemovedItem extends DiffItem {
+  readonly value: unknown;
+}
+
 export interface ChangedItem extends DiffItem {
   readonly changes: readonly FieldChange[];
 }
@@ -32,8 +37,8 @@ export type DiffSectionName =
 
 export interface SectionDiff {
   readonly section: DiffSectionName;
-  readonly added: readonly DiffItem[];
-  readonly removed: readonly DiffItem[];
+  readonly added: readonly AddedOrRemovedItem[];
+  readonly removed: readonly AddedOrRemovedItem[];
   readonly changed: readonly ChangedItem[];
 }
 
@@ -130,18 +135,20 @@ function diffSection(
   const old = new Map(entries(before, section));
   const now = entries(after, section);
   const nowIds = new Set(now.map(([id]) => id));
-  const added: DiffItem[] = [];
+  const added: AddedOrRemovedItem[] = [];
   const changed: ChangedItem[] = [];
   for (const [id, item] of now) {
     const prior = old.get(id);
     if (prior === undefined) {
-      added.push(describe(section, id, item));
+      added.push({ ...describe(section, id, item), value: item });
       continue;
     }
     const changes = diffFields(prior, item);
     if (changes.length) changed.push({ ...describe(section, id, prior, item), changes });
   }
-  const removed = [...old].filter(([id]) => !nowIds.has(id)).map(([id, item]) => describe(section, id, item));
+  const removed = [...old]
+    .filter(([id]) => !nowIds.has(id))
+    .map(([id, item]) => ({ ...describe(section, id, item), value: item }));
   return { section, added, removed, changed };
 }
 

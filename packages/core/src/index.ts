@@ -10,6 +10,7 @@ export type {
 export { AgreementSchema } from './agreement-schema.ts';
 export type { Agreement, CompiledObligation, CompiledPhase } from './compiled-agreement.ts';
 export type {
+  AddedOrRemovedItem,
   AgreementDiff,
   ChangedItem,
   DiffItem,
