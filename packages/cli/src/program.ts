@@ -9,6 +9,7 @@ import { addImportCommand } from './import-command.ts';
 import { addInitCommand } from './init-command.ts';
 import { addRecordCommand } from './record-command.ts';
 import { addStatusCommand } from './status-command.ts';
+import { addTimelineCommand } from './timeline-command.ts';
 import { addValidateCommand } from './validate-command.ts';
 import { addVerifyCommand } from './verify-command.ts';
 
@@ -32,6 +33,7 @@ export function createProgram(): Command {
   addAgreementCommand(program);
   addRecordCommand(program);
   addEventsCommand(program);
+  addTimelineCommand(program);
   addVerifyCommand(program);
   addImportCommand(program);
   addExportCommand(program);
@@ -45,6 +47,7 @@ Examples:
   $ truce init
   $ truce record gaza-2023-pause --type talks-held --occurred 2023-11-29 --recorded 2023-11-29T20:00
   $ truce status gaza-2023-pause
+  $ truce timeline gaza-2023-pause --as-of 2023-12-01T12:00:00+02:00
   $ truce import gaza-2023-pause reports.csv --skip-bad
   $ truce export gaza-2023-pause --format ics --output deadlines.ics
   $ truce help status
