@@ -15,7 +15,9 @@ const before = (a: LedgerEvent, b: LedgerEvent) => a.at < b.at || (a.at === b.at
 export class BoundedList {
   readonly #limit: number;
   // A max-heap on (at, id): the root is the latest of the kept events.
-  readonly #heap: ListedEvent[] = [];
+  #heap: ListedEvent[] = [];
+  // True while the heap and the sorted entries are a clone's, still shared with the list it copied.
+  #shared = false;
   #total = 0;
   #last: ListedEvent | undefined;
   // The minute of the latest kept event once the list is full: most later events are turned away on it alone.
@@ -41,6 +43,7 @@ export class BoundedList {
       return;
     }
     this.#total++;
+    if (this.#shared) this.#own();
     const heap = this.#heap;
     if (heap.length === this.#limit) {
       if (this.#limit === 0 || !before(event, heap[0]!.event)) {
@@ -66,15 +69,25 @@ export class BoundedList {
     this.#last = entry;
   }
 
-  /** A copy holding the same entries, which goes on from here on its own. */
+  /**
+   * A copy holding the same entries, which goes on from here on its own: it shares this list's arrays
+   * until it first adds to them. Read the copy only before this list takes more.
+   */
   clone(): BoundedList {
     const copy = new BoundedList(this.#limit);
-    for (const entry of this.#heap) copy.#heap.push(entry);
+    copy.#heap = this.#heap;
+    copy.#sorted = this.#sorted;
+    copy.#shared = true;
     copy.#total = this.#total;
     copy.#cutoff = this.#cutoff;
-    copy.#sorted = this.#sorted?.slice();
     // Not `#last`: the copy must never add to an entry it shares with this list.
     return copy;
+  }
+
+  #own(): void {
+    this.#heap = this.#heap.slice();
+    this.#sorted = this.#sorted?.slice();
+    this.#shared = false;
   }
 
   /** Counts `n` more events that were not offered one by one (they are known to be later than those kept). */
@@ -89,6 +102,7 @@ export class BoundedList {
 
   /** The kept events in time order (the list's own array: read it before adding more). */
   entries(): readonly ListedEvent[] {
+    // A sort makes a new array, so a clone sorting a shared heap leaves the original alone.
     this.#sorted ??= [...this.#heap].sort((a, b) => (before(a.event, b.event) ? -1 : 1));
     return this.#sorted;
   }

@@ -26,8 +26,9 @@ interface Entry {
 /** How many stored events a catch-up reads at a time, so a long ledger is never all rows at once. */
 const PAGE = 20_000;
 
-/** The most agreement versions whose folded ledgers a store keeps in memory at once. */
+/** The most agreement versions, and stored events in all, a store keeps folded in memory at once. */
 const MAX_ENTRIES = 16;
+const MAX_EVENTS = 4_000_000;
 
 /**
  * Each agreement version's ledger, folded once and then kept up to date by reading only the events
@@ -60,12 +61,17 @@ export class StatusCache {
   #entry(agreement: Agreement): Entry {
     const key = `${agreement.id}@${agreement.version}`;
     let entry = this.#entries.get(key);
-    if (entry === undefined) {
-      entry = { state: new LedgerState(agreement), seq: 0, turn: Promise.resolve() };
-      if (this.#entries.size >= MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value!);
-    } else this.#entries.delete(key);
-    // Kept in order of use, so the least recently read is the one let go.
+    if (entry === undefined) entry = { state: new LedgerState(agreement), seq: 0, turn: Promise.resolve() };
+    else this.#entries.delete(key);
+    // Kept in order of use, so the least recently read are the ones let go.
     this.#entries.set(key, entry);
+    let events = 0;
+    for (const e of this.#entries.values()) events += e.state.size;
+    for (const [k, e] of this.#entries) {
+      if (e === entry || (this.#entries.size <= MAX_ENTRIES && events <= MAX_EVENTS)) break;
+      this.#entries.delete(k);
+      events -= e.state.size;
+    }
     return entry;
   }
 }
