@@ -1,14 +1,19 @@
 import { createHash } from 'node:crypto';
-import { type AppendIssue, canonicalJson } from '@truce/store';
+import { type AppendIssue, canonicalJson, type Store } from '@truce/store';
 import { type Command, InvalidArgumentError } from 'commander';
+import { unknownAgreement } from './agreement-diff.ts';
 import { CliError } from './cli-error.ts';
 import { withWorkspace } from './open-workspace.ts';
+import { RECORD_TYPES } from './record-fields.ts';
+import { promptForEvent } from './record-prompts.ts';
+import { withTerminal } from './terminal-io.ts';
 
 /** The flags of `truce record`, as commander hands them over. */
 export interface RecordFlags {
   readonly type: string;
   readonly occurred: string;
   readonly recorded: string;
+  readonly area?: string;
   readonly party?: string;
   readonly cohort?: string;
   readonly count?: number;
@@ -51,6 +56,7 @@ export function eventFromFlags(flags: RecordFlags): Record<string, unknown> {
     doc.item = flags.item;
     doc.quantity = flags.quantity;
   }
+  if (flags.area !== undefined) doc.area = flags.area;
   if (flags.phase !== undefined) doc.phase = flags.phase;
   if (flags.by !== undefined) doc.by = flags.by;
   if (flags.status !== undefined) doc.status = flags.status;
@@ -76,14 +82,15 @@ export function addRecordCommand(program: Command): void {
     .command('record')
     .description('append one event to an agreement’s ledger, built from flags and validated like any ledger')
     .argument('<agreement-id>', 'a stored agreement (see `truce agreement list`)')
-    .requiredOption('--type <type>', 'the event type: release, aid-delivery, violation, phase-extended, …')
-    .requiredOption('--occurred <time>', 'when it happened (RFC 3339, a local time or a date)')
-    .requiredOption('--recorded <time>', 'when the ledger learned of it')
+    .option('--type <type>', `the event type: ${RECORD_TYPES.join(', ')}`)
+    .option('--occurred <time>', 'when it happened (RFC 3339, a local time or a date)')
+    .option('--recorded <time>', 'when the ledger learned of it')
     .option('--party <party>', 'the party that acted (for a release: the party that released them)')
     .option('--cohort <cohort>', 'a release: the cohort released (with --count)')
     .option('--count <n>', 'a release: how many were released (with --cohort)', number)
     .option('--item <item>', 'an aid delivery: what was delivered (with --quantity)')
     .option('--quantity <n>', 'an aid delivery: how much (with --item)', number)
+    .option('--area <area>', 'where: a withdrawal (needed), a violation or an aid delivery')
     .option('--phase <phase>', 'a phase event: the phase')
     .option('--by <duration>', 'phase-extended: by how much (ISO 8601, e.g. P1D)')
     .option('--source-outlet <outlet>', 'who reported it (a news outlet, a ministry, a mediator)')
@@ -104,10 +111,15 @@ export function addRecordCommand(program: Command): void {
     .addHelpText(
       'after',
       `
-Prints the event's place in the ledger (its seq), or "already recorded" when the same event is
-stored already. Invalid events are refused (exit 1) with each issue named; nothing is stored.
+--type, --occurred and --recorded are needed. On a terminal, whatever is missing is asked for,
+field by field (the type first, then what that type needs, with the agreement's ids offered), and
+the event is shown for confirmation before it is stored; off a terminal, a missing flag is a usage
+error (exit 2). Prints the event's place in the ledger (its seq), or "already recorded" when the
+same event is stored already. Invalid events are refused (exit 1) with each issue named; nothing is
+stored.
 
 Examples:
+  $ truce record gaza-2023-pause      (on a terminal: asks for each field)
   $ truce record gaza-2023-pause --type release --party hamas --cohort hostages-women-children --count 10 \\
       --occurred 2023-11-29T21:00 --recorded 2023-11-29T23:00 --source-outlet Reuters --status confirmed
   $ truce record gaza-2023-pause --type aid-delivery --party israel --item trucks --quantity 200 \\
@@ -116,10 +128,21 @@ Examples:
       --occurred 2023-11-29T22:00 --recorded 2023-11-29T22:30
 `,
     )
-    .action(async (agreementId: string, flags: RecordFlags) => {
-      const doc = eventFromFlags(flags);
-      const id = doc.id as string;
+    .action(async (agreementId: string, given: Partial<RecordFlags>) => {
+      const missing = REQUIRED.filter(([key]) => given[key] === undefined).map(([, flag]) => flag);
+      const ask = missing.length > 0 && interactive();
+      if (missing.length > 0 && !ask)
+        throw new CliError(
+          'usage',
+          `missing ${missing.join(', ')}: give ${missing.length === 1 ? 'it' : 'them'} as flags, or run \`truce record\` on a terminal to be asked`,
+        );
+      // A pair given by halves is a usage error before anything is opened or asked.
+      if (!ask) eventFromFlags(given as RecordFlags);
       await withWorkspace(async (store) => {
+        const flags = ask ? await askForEvent(store, agreementId, given) : (given as RecordFlags);
+        if (!flags) return void process.stdout.write('Nothing was recorded.\n');
+        const doc = eventFromFlags(flags);
+        const id = doc.id as string;
         const result = await store.append(agreementId, [doc]);
         if (!result.ok) {
           const count = result.issues.length === 1 ? '1 issue' : `${result.issues.length} issues`;
@@ -151,4 +174,29 @@ Examples:
         );
       });
     });
+}
+
+const REQUIRED: readonly [keyof RecordFlags, string][] = [
+  ['type', '--type'],
+  ['occurred', '--occurred'],
+  ['recorded', '--recorded'],
+];
+
+/** Prompts only when a person can answer: both standard input and output are terminals. */
+const interactive = () => process.stdin.isTTY === true && process.stdout.isTTY === true;
+
+/** Asks on the terminal for what the flags left out; undefined when the person declines. */
+async function askForEvent(store: Store, agreementId: string, given: Partial<RecordFlags>) {
+  const agreement = await store.agreement(agreementId);
+  if (!agreement) {
+    const rows = await store.database.query<{ id: string }>('SELECT DISTINCT id FROM agreements ORDER BY id');
+    throw unknownAgreement(
+      agreementId,
+      rows.map((r) => r.id),
+    );
+  }
+  process.stdout.write(
+    `Recording an event in ${agreement.id} (${agreement.document.title}). Nothing is stored until you confirm; Ctrl-C stops.\n`,
+  );
+  return withTerminal((io) => promptForEvent(given, agreement, io, Date.now()));
 }
