@@ -1,16 +1,34 @@
 import { type Figure, formatInstant, formatReadable, type LedgerEvent } from '@truce/core';
-import { describeDuration, formatCount } from './readable-time.ts';
+import { describeDuration } from './readable-time.ts';
 
-/** `13`, or `13 (10–15)` when the report gives a range. */
+// One formatter for every figure: building one per number was most of the cost of a long timeline.
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/** `13`, or `13 (10–15)` when the report gives a range; thousands grouped, at most two decimals. */
 export function figure(f: Figure): string {
-  const best = formatCount(f.best);
+  const best = NUMBER.format(f.best);
   return f.low === f.best && f.high === f.best
     ? best
-    : `${best} (${formatCount(f.low)}–${formatCount(f.high)})`;
+    : `${best} (${NUMBER.format(f.low)}–${NUMBER.format(f.high)})`;
 }
 
-const clock = (ms: number, zone: string) => formatInstant(ms, zone).slice(11, 16);
-const localDate = (ms: number, zone: string) => formatInstant(ms, zone).slice(0, 10);
+// Events share their minutes (a day's reports, a batch of releases): each is turned to local time once.
+const LOCAL = new Map<string, string>();
+
+/** `formatInstant`, remembered for the last 100,000 instants asked. */
+export function localInstant(ms: number, zone: string): string {
+  const key = `${zone} ${ms}`;
+  let text = LOCAL.get(key);
+  if (text === undefined) {
+    if (LOCAL.size >= 100_000) LOCAL.clear();
+    text = formatInstant(ms, zone);
+    LOCAL.set(key, text);
+  }
+  return text;
+}
+
+const clock = (ms: number, zone: string) => localInstant(ms, zone).slice(11, 16);
+const localDate = (ms: number, zone: string) => localInstant(ms, zone).slice(0, 10);
 const shortDay = (ms: number, zone: string) => formatReadable(ms, zone).split(' ').slice(0, 3).join(' ');
 
 /**
@@ -19,13 +37,13 @@ const shortDay = (ms: number, zone: string) => formatReadable(ms, zone).split(' 
  */
 export function occurredLabel(e: LedgerEvent, zone: string): string {
   const start = e.occurredStart;
+  if (e.occurredEnd - start <= 60_000) return clock(start, zone);
   const last = Math.max(start, e.occurredEnd - 60_000);
   const sameDay = localDate(start, zone) === localDate(last, zone);
   if (e.precision === 'day' || e.precision === 'month') {
     if (sameDay && clock(start, zone) === '00:00' && clock(last, zone) === '23:59') return 'that day';
     return `to ${shortDay(last, zone)}`;
   }
-  if (last - start <= 60_000) return clock(start, zone);
   return sameDay
     ? `${clock(start, zone)}–${clock(last, zone)}`
     : `${clock(start, zone)} to ${shortDay(last, zone)}`;

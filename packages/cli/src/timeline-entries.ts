@@ -1,5 +1,5 @@
 import { formatInstant, type LedgerEvent, type Status } from '@truce/core';
-import { describeEvent, occurredLabel } from './describe-event.ts';
+import { describeEvent, localInstant, occurredLabel } from './describe-event.ts';
 import { shortTime, yearOf } from './readable-time.ts';
 
 /** One ledger event on the timeline: when, what, and what the evaluation made of it. */
@@ -59,7 +59,7 @@ export function timelineEntries(status: Status, events: readonly LedgerEvent[]):
       return {
         id: e.id,
         type: e.type,
-        occurred: formatInstant(e.occurredStart, zone),
+        occurred: localInstant(e.occurredStart, zone),
         time: occurredLabel(e, zone),
         summary: describeEvent(e),
         notes,

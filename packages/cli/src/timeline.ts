@@ -179,12 +179,19 @@ export function buildTimeline(input: TimelineInput): Timeline {
     changesOn.set(d.date, changes(previous, d.status));
     previous = d.status;
   }
+  const entriesOn = new Map<string, TimelineEntry[]>();
+  for (const e of entries) {
+    const date = e.occurred.slice(0, 10);
+    const list = entriesOn.get(date);
+    if (list) list.push(e);
+    else entriesOn.set(date, [e]);
+  }
   const days = input.dates.flatMap((date): TimelineDay[] => {
     const day: TimelineDay = {
       date,
       label: formatReadable(dayStart(date, zone), zone).split(' ').slice(0, 4).join(' '),
       phaseDays: phaseDays(status, date),
-      events: entries.filter((e) => e.occurred.slice(0, 10) === date),
+      events: entriesOn.get(date) ?? [],
       deadlines: all.filter((d) => Date.parse(d.at) <= asOf && localDate(Date.parse(d.at), zone) === date),
       changes: changesOn.get(date) ?? [],
     };
