@@ -81,13 +81,15 @@ const PERIOD_OUTCOME: Record<PeriodStatus['state'], string> = {
   'covered-by-span': 'in a report over several periods',
 };
 
-function periodDeadline(o: ObligationStatus, p: PeriodStatus): TimelineDeadline {
+function periodDeadline(o: ObligationStatus, p: PeriodStatus, asOf: number): TimelineDeadline {
   const figures = `${p.delivered === null ? '—' : formatCount(p.delivered)} of ${formatCount(p.due)}`;
+  // A period still open is due whatever it holds so far; only a closed one is met or missed.
+  const open = Date.parse(p.end) > asOf;
   return {
     at: p.end,
     obligation: o.id,
-    outcome: PERIOD_OUTCOME[p.state],
-    detail: `period ${p.index}: ${figures}${p.note ? ` (${p.note})` : ''}`,
+    outcome: open ? 'due' : PERIOD_OUTCOME[p.state],
+    detail: `period ${p.index}: ${figures}${open ? ' so far' : ''}${p.note ? ` (${p.note})` : ''}`,
   };
 }
 
@@ -113,7 +115,7 @@ function deadlines(input: TimelineInput): TimelineDeadline[] {
   const found: TimelineDeadline[] = [];
   for (const o of input.status.obligations) {
     if (o.periods) {
-      found.push(...o.periods.map((p) => periodDeadline(o, p)));
+      found.push(...o.periods.map((p) => periodDeadline(o, p, Date.parse(input.status.asOf))));
       continue;
     }
     const seen = new Set<number>();

@@ -117,6 +117,8 @@ describe('truce timeline on the 2023 example', () => {
     const ids = t.days.flatMap((d) => d.events.map((e) => e.id));
     expect(ids).toContain('ev-2023-11-24-hostages');
     expect(ids).not.toContain('ev-2023-11-27-hostages');
+    // Periods still open at the as-of time are due, whatever they hold so far.
+    expect(t.upcoming.map((d) => d.outcome)).toEqual(t.upcoming.map(() => 'due'));
     expect(t.upcoming).toContainEqual(
       expect.objectContaining({
         obligation: 'hamas-release-50',
