@@ -110,7 +110,12 @@ export function formatTimeline(t: Timeline, style: TextStyle): string {
     : ['', style.dim('Nothing has happened yet by the as-of time.')];
   const note = t.everyDayFollowed
     ? []
-    : ['', style.dim('The timeline is long: obligations were followed on the days with events only.')];
+    : [
+        '',
+        style.dim(
+          'The timeline is long: states were followed only on days with events, phase starts and ends, or deadlines.',
+        ),
+      ];
   const ahead = t.upcoming.length
     ? [
         '',

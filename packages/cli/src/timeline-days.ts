@@ -28,13 +28,13 @@ export function visibleEvents(status: Status, events: readonly LedgerEvent[]): L
   return events.filter((e) => e.occurredStart <= asOf && e.recorded <= knownAt);
 }
 
-/** Above this many days, obligations are followed only on days with events (one evaluation a day). */
+/** Above this many days, obligations are followed only on the days where something happens or falls due. */
 export const MAX_FOLLOWED_DAYS = 400;
 
 /**
  * The dates a timeline covers: from the earliest of its first event and its phases' starts to the
- * as-of date, and the dates on which to evaluate (every one, or only days with events past
- * MAX_FOLLOWED_DAYS).
+ * as-of date, and the dates on which to evaluate: every one, or past MAX_FOLLOWED_DAYS only the days
+ * with events, phase starts or ends, or deadlines.
  */
 export function timelineDates(
   status: Status,
@@ -51,6 +51,18 @@ export function timelineDates(
   const dates: string[] = [];
   for (let d = localDate(first, zone); d <= last; d = nextDate(d)) dates.push(d);
   if (dates.length <= MAX_FOLLOWED_DAYS) return { dates, followed: dates };
-  const withEvents = new Set(events.map((e) => localDate(e.occurredStart, zone)));
-  return { dates, followed: dates.filter((d) => withEvents.has(d) || d === last) };
+  const marked = new Set(events.map((e) => localDate(e.occurredStart, zone)));
+  // Phase starts and ends and the deadlines the status knows are where states change without an event.
+  const times = [
+    ...status.phases.flatMap((p) => [
+      p.plannedStart,
+      p.plannedEnd,
+      p.actualStart,
+      p.actualEnd,
+      p.scheduledEnd,
+    ]),
+    ...status.obligations.flatMap((o) => [o.nextDeadline, ...(o.periods ?? []).map((p) => p.end)]),
+  ];
+  for (const t of times) if (t !== null) marked.add(localDate(Date.parse(t), zone));
+  return { dates, followed: dates.filter((d) => marked.has(d) || d === last) };
 }

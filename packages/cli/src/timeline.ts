@@ -53,7 +53,7 @@ export interface Timeline {
   readonly days: readonly TimelineDay[];
   /** Deadlines after the as-of time (for a rate, only each obligation's next period). */
   readonly upcoming: readonly TimelineDeadline[];
-  /** False when the timeline was too long to evaluate every day: obligations were followed on days with events. */
+  /** False when the timeline was too long to evaluate every day: states were followed on days where something happened or fell due. */
   readonly everyDayFollowed: boolean;
 }
 

@@ -70,6 +70,12 @@ describe.sequential('truce agreement diff', () => {
     ]);
   });
 
+  it('has help with examples', () => {
+    const run = inWorkspace('agreement', 'diff', '--help');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('$ truce agreement diff gaza-2023-pause 1 3');
+  });
+
   it('names the versions that exist for an unknown version, and the nearest id for an unknown agreement', () => {
     const version = inWorkspace('agreement', 'diff', ID, '1', '7');
     expect(version.code).toBe(1);

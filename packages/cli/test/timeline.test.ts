@@ -128,6 +128,26 @@ describe('truce timeline on the 2023 example', () => {
     );
   });
 
+  it('follows a long timeline on the days where something happens or falls due', () => {
+    const t = timelineJson('packages/cli/test/fixtures/mini-pause', '--as-of', '2026-01-01T12:00');
+    expect(t.everyDayFollowed).toBe(false);
+    // The made-up pause ends by its duration on 28 Nov 2023, a day with no event: the change is seen that day.
+    expect(day(t, '2023-11-28').changes).toContainEqual({
+      kind: 'phase',
+      id: 'pause',
+      from: 'running',
+      to: 'ended',
+      reason: 'expired',
+    });
+    expect(t.days.at(-1)?.date).toBe('2023-11-28');
+  });
+
+  it('has help with examples', () => {
+    const run = truce('timeline', '--help');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\$ truce timeline examples\/gaza-2023-pause --as-of /);
+  });
+
   it('refuses a bad time as a usage error', () => {
     const run = truce('timeline', EXAMPLE, '--as-of', 'yesterday');
     expect(run.code).toBe(2);
