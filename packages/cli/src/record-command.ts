@@ -80,7 +80,9 @@ export function formatAppendIssue(issue: AppendIssue): string {
 export function addRecordCommand(program: Command): void {
   program
     .command('record')
-    .description('append one event to an agreement’s ledger, built from flags and validated like any ledger')
+    .description(
+      'append one event to an agreement’s ledger, from flags or asked for on a terminal, validated like any ledger',
+    )
     .argument('<agreement-id>', 'a stored agreement (see `truce agreement list`)')
     .option('--type <type>', `the event type: ${RECORD_TYPES.join(', ')}`)
     .option('--occurred <time>', 'when it happened (RFC 3339, a local time or a date)')

@@ -61,4 +61,17 @@ describe('truce record: the whole event checked as the store checks it', () => {
     ]);
     expect(checkEvent({ ...doc, party: 'hamas' }, agreement)).toEqual([]);
   });
+
+  it('takes a withdrawal from flags once --area names where, and says what is missing without it', () => {
+    const flags = {
+      type: 'withdrawal',
+      party: 'israel',
+      occurred: '2023-11-30',
+      recorded: '2023-11-30T21:00',
+    };
+    expect(checkEvent(eventFromFlags({ ...flags, area: 'Salah al-Din Road' }), agreement)).toEqual([]);
+    expect(checkEvent(eventFromFlags(flags), agreement)).toEqual([
+      { field: 'area', message: expect.any(String) },
+    ]);
+  });
 });
