@@ -1,4 +1,5 @@
 import { formatDuration, nominalDays } from './duration.ts';
+import { eligibleExtensionDays, extensionSteps } from './eligible-extension-days.ts';
 import { type LedgerBook, sumReleased } from './ledger-fold.ts';
 import type { PhaseRun } from './phase-timeline.ts';
 import type { ExtensionEligibility } from './status.ts';
@@ -20,11 +21,10 @@ export function eligibility(
   const end = Math.min(asOf, run.actualEnd ?? Number.POSITIVE_INFINITY);
   const counted = sumReleased(book, (k) => !k.outside && rule.cohorts.has(k.cohort), start, end);
   const outside = sumReleased(book, (k) => k.outside && rule.cohorts.has(k.cohort), start, end);
-  const steps = Math.floor(Math.max(0, counted - rule.beyond) / rule.every);
-  const perStep = nominalDays(rule.adds);
+  const steps = extensionSteps(rule, counted);
   const base = run.phase.duration ? nominalDays(run.phase.duration) : 0;
   const cap = rule.maxTotal ? nominalDays(rule.maxTotal) : null;
-  const eligibleDays = cap === null ? steps * perStep : Math.max(0, Math.min(steps * perStep, cap - base));
+  const eligibleDays = eligibleExtensionDays(rule, base, counted);
   const agreedDays = nominalDays(run.extendedBy);
   const cohorts = [...rule.cohorts].join(', ');
   const text =

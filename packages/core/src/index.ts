@@ -8,7 +8,13 @@ export type {
   Source,
 } from './agreement-schema.ts';
 export { AgreementSchema } from './agreement-schema.ts';
-export type { Agreement, CompiledObligation, CompiledPhase } from './compiled-agreement.ts';
+export type {
+  Agreement,
+  CompiledDeadline,
+  CompiledExtensionRule,
+  CompiledObligation,
+  CompiledPhase,
+} from './compiled-agreement.ts';
 export type {
   AddedOrRemovedItem,
   AgreementDiff,
@@ -20,7 +26,12 @@ export type {
 } from './diff-agreements.ts';
 export { diffAgreements, diffFields } from './diff-agreements.ts';
 export type { Duration } from './duration.ts';
-export { formatDuration, parseDuration, suggestDuration } from './duration.ts';
+export { formatDuration, nominalDays, parseDuration, suggestDuration } from './duration.ts';
+export {
+  eligibleExtensionDays,
+  extensionRoom,
+  extensionSteps,
+} from './eligible-extension-days.ts';
 export type { EvaluateOptions } from './evaluate.ts';
 export { evaluate } from './evaluate.ts';
 export type { EventDocument, EventInput, LedgerFile } from './event-schema.ts';
@@ -49,4 +60,7 @@ export type {
   Status,
 } from './status.ts';
 export { EVIDENCE_POLICIES } from './status.ts';
+export { validateDocument } from './validate-document.ts';
+export type { YamlSource } from './yaml-document.ts';
+export { readYaml } from './yaml-document.ts';
 export { formatInstant, formatReadable, isValidZone } from './zoned-time.ts';

@@ -1,1 +1,15 @@
-export {};
+export type { Assumptions, Delay, KnownIds, ReleaseDraw } from './assumptions.ts';
+export { AssumptionsSchema, parseAssumptions } from './assumptions.ts';
+export type { Fit } from './fit-assumptions.ts';
+export { fitAssumptions } from './fit-assumptions.ts';
+export type { ProjectOptions, Proposal } from './project.ts';
+export { defaultStart, project } from './project.ts';
+export { Random, runSeed } from './random.ts';
+export type { RunOptions } from './run-projection.ts';
+export { runProjection } from './run-projection.ts';
+export type { PhaseCode, SimCohort, SimModel, SimPhase, SimTranche } from './sim-model.ts';
+export { buildModel } from './sim-model.ts';
+export type { RangeResult, TraceEntry } from './simulate.ts';
+export { simulateRange, traceRun } from './simulate.ts';
+export type { Projection, Spread } from './summarize.ts';
+export { joinRanges, percentileOf, quantile, summarize } from './summarize.ts';
