@@ -6,6 +6,7 @@ import { addEventsCommand } from './events-command.ts';
 import { addExplainCommand } from './explain-command.ts';
 import { addExportCommand } from './export-command.ts';
 import { addImportCommand } from './import-command.ts';
+import { addProjectCommand } from './project-command.ts';
 import { addInitCommand } from './init-command.ts';
 import { addRecordCommand } from './record-command.ts';
 import { addStatusCommand } from './status-command.ts';
@@ -37,6 +38,7 @@ export function createProgram(): Command {
   addVerifyCommand(program);
   addImportCommand(program);
   addExportCommand(program);
+  addProjectCommand(program);
   program.addHelpText(
     'after',
     `
@@ -50,6 +52,7 @@ Examples:
   $ truce timeline gaza-2023-pause --as-of 2023-12-01T12:00:00+02:00
   $ truce import gaza-2023-pause reports.csv --skip-bad
   $ truce export gaza-2023-pause --format ics --output deadlines.ics
+  $ truce project examples/gaza-2023-pause --runs 10000 --seed 1 --compare examples/two-stage-framework
   $ truce help status
 
 Exit codes: 0 ok, 1 invalid files or unknown ids, 2 usage errors (bad options, missing files).

@@ -79,7 +79,7 @@ export function parseAssumptions(
         issues.push(
           source.issue(
             'unknown-id',
-            [section, id],
+            [section],
             `no ${what} \`${id}\` in the agreement${near ? `; did you mean \`${near}\`?` : `; expected one of ${[...allowed].map((a) => `\`${a}\``).join(', ')}`}`,
             id,
           ),
@@ -95,7 +95,7 @@ export function parseAssumptions(
         issues.push(
           source.issue(
             'unknown-id',
-            ['collapse', 'phases', id],
+            ['collapse', 'phases'],
             `no phase \`${id}\` in the agreement${near ? `; did you mean \`${near}\`?` : ''}`,
             id,
           ),

@@ -2,6 +2,7 @@ export type { Assumptions, Delay, KnownIds, ReleaseDraw } from './assumptions.ts
 export { AssumptionsSchema, parseAssumptions } from './assumptions.ts';
 export type { Fit } from './fit-assumptions.ts';
 export { fitAssumptions } from './fit-assumptions.ts';
+export { describeAssumptions, formatComparison, formatProjection, type Markup } from './format-projection.ts';
 export type { ProjectOptions, Proposal } from './project.ts';
 export { defaultStart, project } from './project.ts';
 export { Random, runSeed } from './random.ts';

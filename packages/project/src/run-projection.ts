@@ -13,7 +13,9 @@ export interface RunOptions {
   readonly onProgress?: (done: number) => void;
 }
 
-const WORKER = new URL('./project-worker.ts', import.meta.url);
+const WORKER = new URL('./project-worker.ts', import.meta.url).href;
+// A plain module that registers tsx in the new thread before loading the TypeScript worker.
+const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 
 /**
  * Runs the model `runs` times. Run i is seeded from (seed, i) alone, so the joined result is the
@@ -29,10 +31,7 @@ export async function runProjection(model: SimModel, options: RunOptions): Promi
       const from = Math.floor((runs * w) / workers);
       const to = Math.floor((runs * (w + 1)) / workers);
       return new Promise<RangeResult>((resolve, reject) => {
-        const worker = new Worker(WORKER, {
-          workerData: { model, seed, from, to },
-          execArgv: ['--import', 'tsx'],
-        });
+        const worker = new Worker(BOOT, { workerData: { module: WORKER, model, seed, from, to } });
         worker.on('message', (m: { progress?: number; result?: RangeResult }) => {
           if (m.progress !== undefined) {
             done[w] = m.progress;
