@@ -31,3 +31,15 @@ describe('assumptions files', () => {
     expect(issues('delays: { pause: { min: 3, max: 1 } }\n')[0]).toMatch(/max \(1\) is below min \(3\)/);
   });
 });
+
+describe('the published JSON Schema', () => {
+  it('packages/project/assumptions.schema.json is the schema the parser checks against', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { z } = await import('zod');
+    const { AssumptionsSchema } = await import('../src/index.ts');
+    const file = new URL('../assumptions.schema.json', import.meta.url);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(
+      z.toJSONSchema(AssumptionsSchema, { target: 'draft-7' }),
+    );
+  });
+});
