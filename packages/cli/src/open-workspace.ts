@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openStore, type Store } from '@truce/store';
 import { CliError } from './cli-error.ts';
@@ -39,6 +39,8 @@ export async function openWorkspace(
       `no workspace at ${location.label}; run \`truce init\` there, or set TRUCE_DATA or DATABASE_URL`,
     );
   try {
+    // Like `mkdir -p`: `truce init` with TRUCE_DATA=new/folder/data makes the folders on the way.
+    if (options.create && location.kind === 'folder') mkdirSync(location.dataDir, { recursive: true });
     return location.kind === 'server'
       ? await openStore({ url: location.url })
       : await openStore({ dataDir: location.dataDir });
