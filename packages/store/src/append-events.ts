@@ -74,14 +74,8 @@ export async function appendEvents(
       throw new StoreError('stored-data-invalid', `agreement ${agreementId} has versions but no ledger head`);
     const stored = await storedBodies(tx, agreementId, [...events.map((e) => e.id), ...supersedes.keys()]);
     const issues: AppendIssue[] = [];
-    for (const [target, index] of supersedes)
-      if (!stored.has(target))
-        issues.push({
-          index,
-          code: 'undefined-reference',
-          path: ['events', index, 'supersedes'],
-          message: `\`${target}\` is not an event in this ledger`,
-        });
+    for (const [target, indexes] of supersedes)
+      if (!stored.has(target)) issues.push(...indexes.map((index) => missingTarget(index, target)));
     const skipped: string[] = [];
     const fresh: { id: string; body: EventDocument }[] = [];
     events.forEach((body, index) => {
@@ -127,12 +121,32 @@ export async function appendEvents(
   });
 }
 
-/** Validates the batch with the core schema and reference checks; supersedes targets outside the batch are left for the database. */
-function checkEvents(
+/** The issue of an event at `index` whose `supersedes` names no stored event. */
+export function missingTarget(index: number, target: string): AppendIssue {
+  return {
+    index,
+    code: 'undefined-reference',
+    path: ['events', index, 'supersedes'],
+    message: `\`${target}\` is not an event in this ledger`,
+  };
+}
+
+/** Events checked by the core: what is written, and each outside event a correction or retraction names. */
+export interface CheckedEvents {
+  readonly events: EventDocument[];
+  /** Each event id that is not in the batch, with the positions of the events that supersede it. */
+  readonly supersedes: Map<string, number[]>;
+}
+
+/**
+ * Validates a batch with the core schema and reference checks; supersedes targets outside the batch are
+ * left for the database (in `supersedes`).
+ */
+export function checkEvents(
   agreement: Agreement,
   docs: readonly unknown[],
   sources: Readonly<Record<string, Source>>,
-): { events: EventDocument[]; supersedes: Map<string, number> } | { issues: AppendIssue[] } {
+): CheckedEvents | { issues: AppendIssue[] } {
   const parsed = LedgerFileSchema.safeParse({ agreement: agreement.id, sources, events: docs });
   if (!parsed.success)
     return {
@@ -141,7 +155,7 @@ function checkEvents(
       ),
     };
   const issues: AppendIssue[] = [];
-  const supersedes = new Map<string, number>();
+  const supersedes = new Map<string, number[]>();
   normalizeEvents(parsed.data.events, agreement, parsed.data.sources, (code, path, message) => {
     const [, index, field] = path;
     const target = typeof index === 'number' ? parsed.data.events[index] : undefined;
@@ -152,7 +166,7 @@ function checkEvents(
       target &&
       'supersedes' in target
     )
-      supersedes.set(target.supersedes, index as number);
+      supersedes.set(target.supersedes, [...(supersedes.get(target.supersedes) ?? []), index as number]);
     else issues.push(withIndex(code, path, message));
   });
   if (issues.length) return { issues };
@@ -170,7 +184,11 @@ function writeOutSources(event: EventDocument, sources: Readonly<Record<string, 
   return written;
 }
 
-async function storedBodies(tx: Queryable, agreementId: string, ids: string[]): Promise<Map<string, string>> {
+export async function storedBodies(
+  tx: Queryable,
+  agreementId: string,
+  ids: string[],
+): Promise<Map<string, string>> {
   const rows = await tx.query<{ event_id: string; body: unknown }>(
     `SELECT event_id, body FROM events
      WHERE agreement_id = $1 AND event_id IN (SELECT jsonb_array_elements_text($2::jsonb))`,

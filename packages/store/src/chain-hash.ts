@@ -14,5 +14,21 @@ export interface ChainLink {
 /** SHA-256 (hex) of the link's RFC 8785 canonical JSON. */
 export function chainHash(link: ChainLink): string {
   const { agreement, seq, id, body, prev } = link;
-  return createHash('sha256').update(canonicalJson({ agreement, seq, id, body, prev }), 'utf8').digest('hex');
+  return linkHash(agreement, seq, id, canonicalJson(body), prev);
+}
+
+/**
+ * The same hash as `chainHash`, from a body already in canonical form: an import canonicalizes each
+ * body once (to compare it with what is stored) and hashes that text, instead of canonicalizing twice.
+ * The members are written in the canonical order, agreement, body, id, prev, seq.
+ */
+export function linkHash(
+  agreement: string,
+  seq: number,
+  id: string,
+  canonicalBody: string,
+  prev: string,
+): string {
+  const text = `{"agreement":${JSON.stringify(agreement)},"body":${canonicalBody},"id":${JSON.stringify(id)},"prev":${JSON.stringify(prev)},"seq":${canonicalJson(seq)}}`;
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }

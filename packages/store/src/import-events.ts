@@ -1,28 +1,66 @@
-import { type AppendedEvent, type AppendIssue, type AppendResult, appendEvents } from './append-events.ts';
-import type { Database, Queryable } from './database.ts';
+import type { Agreement } from '@truce/core';
+import { type AppendIssue, checkEvents, missingTarget, storedBodies } from './append-events.ts';
+import { canonicalJson } from './canonical-json.ts';
+import { linkHash } from './chain-hash.ts';
+import { copyField, type Database, type Queryable } from './database.ts';
 import type { BadRecord, ImportRecord, ParsedRecords } from './jsonl.ts';
 import { formatJsonl, parseJsonl } from './jsonl.ts';
 import type { Store } from './open-store.ts';
+import { StoreError } from './store-error.ts';
+
+/** How far an import has got: events written (or found already stored) out of those it will write. */
+export interface ImportProgress {
+  /** Events checked and found good so far (the whole file is checked before anything is written). */
+  readonly checked: number;
+  /** Events written so far, in committed batches. */
+  readonly written: number;
+  /** Events the import will write in all (known once checking is done; 0 before). */
+  readonly total: number;
+  /** Batches committed so far. */
+  readonly batches: number;
+}
 
 export interface ImportOptions {
   /** Append the good records and report the bad ones, instead of changing nothing when any is bad. */
   readonly skipBad?: boolean;
+  /** Events per transaction; each batch is committed whole or not at all. Default 10,000. */
+  readonly batchSize?: number;
+  /** Called as checking goes on and after each committed batch. */
+  readonly onProgress?: (progress: ImportProgress) => void;
 }
 
 export interface ImportResult {
   /** True when the records were written: all of them, or with `skipBad` the good ones. False: nothing was written. */
   readonly ok: boolean;
-  readonly appended: readonly AppendedEvent[];
-  /** Ids already stored with the same content (an import run again duplicates nothing). */
+  /** The ids written, in order. */
+  readonly appended: readonly string[];
+  /** Ids already stored with the same content (an import run again, or resumed, duplicates nothing). */
   readonly skipped: readonly string[];
   /** Every bad record, by line; with `skipBad` these were left out, otherwise they are why nothing was written. */
   readonly bad: readonly BadRecord[];
+  /** Transactions committed. */
+  readonly batches: number;
+}
+
+const DEFAULT_BATCH = 10_000;
+/** Ids looked up in the store per query while checking. */
+const LOOKUP_CHUNK = 10_000;
+const COLUMNS = ['agreement_id', 'seq', 'event_id', 'body', 'prev_hash', 'hash'] as const;
+
+/** A good record, ready to write: its id and its body in canonical form (what is hashed and stored). */
+interface Prepared {
+  readonly line: number;
+  readonly id: string;
+  readonly body: string;
 }
 
 /**
- * Appends parsed records to an agreement's ledger in ONE store append (all or nothing). By default any bad
- * record (bad syntax, or an event the store's validation refuses) means nothing is written and every bad
- * record is reported by line; with `skipBad` the good records go in and the bad ones are reported.
+ * Appends parsed records to an agreement's ledger. The whole file is checked first — the core's schema and
+ * reference checks, and against what is stored — so by default any bad record means nothing is written
+ * and every bad record is reported by line; with `skipBad` the good records go in and the bad ones are
+ * reported. Then the good records are written in batches, each one transaction holding the agreement's
+ * head, with COPY. Events already stored with the same content are skipped, so an import that was
+ * interrupted (a crash, a kill) resumes where its last committed batch ended when it is run again.
  */
 export async function importRecords(
   store: Store,
@@ -30,81 +68,222 @@ export async function importRecords(
   parsed: ParsedRecords,
   options: ImportOptions = {},
 ): Promise<ImportResult> {
-  const { records } = parsed;
-  if (parsed.bad.length === 0) {
-    // The usual case: one append, which either takes the whole file or says which records are bad.
-    const result = await store.append(
-      agreementId,
-      records.map((r) => r.doc),
-    );
-    if (result.ok) return { ok: true, appended: result.appended, skipped: result.skipped, bad: [] };
-    if (!options.skipBad || result.issues.some((i) => i.index === undefined))
-      return refused([...(await findBad(store.database, agreementId, records)).bad]);
-  }
-  const { good, bad } = await findBad(store.database, agreementId, records);
+  const agreement = await store.agreement(agreementId);
+  if (!agreement)
+    return refused([
+      {
+        line: null,
+        code: 'undefined-reference',
+        path: [],
+        message: `no agreement \`${agreementId}\` is stored; add it first`,
+      },
+    ]);
+  const db = store.database;
+  const head = await readHead(db, agreementId);
+  const { fresh, skipped, bad } = await check(db, agreement, parsed.records, options.onProgress);
   const allBad = sortBad([...parsed.bad, ...bad]);
-  if (!options.skipBad || bad.some((b) => b.line === null)) return refused(allBad);
-  if (good.length === 0) return { ok: true, appended: [], skipped: [], bad: allBad };
-  const result = await store.append(
-    agreementId,
-    good.map((r) => r.doc),
-  );
-  if (!result.ok) return refused(sortBad([...parsed.bad, ...issuesToBad(result.issues, good)]));
-  return { ok: true, appended: result.appended, skipped: result.skipped, bad: allBad };
+  if (allBad.length > 0 && (!options.skipBad || bad.some((b) => b.line === null))) return refused(allBad);
+  const written = await writeBatches(db, agreementId, fresh, head, options);
+  if (written.conflict) {
+    // Another writer stored one of these ids after the check: the batches before it stand.
+    return {
+      ok: false,
+      appended: written.ids,
+      skipped,
+      bad: sortBad([...allBad, written.conflict]),
+      batches: written.batches,
+    };
+  }
+  return { ok: true, appended: written.ids, skipped, bad: allBad, batches: written.batches };
 }
 
 /**
- * Sorts the records into those the store would take and those it refuses, by trial appends in a
- * transaction that is always rolled back (so nothing is written). Dropping a bad record can expose
- * another (a correction of it, say), so it repeats until the rest is clean.
+ * Sorts the records into those to write, those already stored with the same content, and bad ones.
+ * Dropping a bad record can expose another (a correction of it, say), so it repeats until the rest is
+ * clean. Nothing is written.
  */
-async function findBad(
-  db: Database,
-  agreementId: string,
+async function check(
+  db: Queryable,
+  agreement: Agreement,
   records: readonly ImportRecord[],
-): Promise<{ good: ImportRecord[]; bad: BadRecord[] }> {
+  onProgress: ImportOptions['onProgress'],
+): Promise<{ fresh: Prepared[]; skipped: string[]; bad: BadRecord[] }> {
   let good = [...records];
   const bad: BadRecord[] = [];
   for (;;) {
-    const result = await dryRun(
-      db,
-      agreementId,
+    const checked = checkEvents(
+      agreement,
       good.map((r) => r.doc),
+      {},
     );
-    if (result.ok) return { good, bad: sortBad(bad) };
-    bad.push(...issuesToBad(result.issues, good));
-    const blamed = new Set(result.issues.map((i) => i.index));
-    if (blamed.has(undefined)) return { good: [], bad: sortBad(bad) };
-    good = good.filter((_, index) => !blamed.has(index));
-  }
-}
-
-class RollBack extends Error {
-  constructor(readonly result: AppendResult) {
-    super('dry run');
-  }
-}
-
-/** The store's own append, run inside a transaction that is then rolled back: its verdict, with nothing written. */
-async function dryRun(db: Database, agreementId: string, docs: readonly unknown[]): Promise<AppendResult> {
-  try {
-    await db.transaction(async (tx) => {
-      throw new RollBack(await appendEvents(inline(db, tx), agreementId, docs));
+    if ('issues' in checked) {
+      const dropped = blame(checked.issues, good, bad);
+      if (dropped === 'all') return { fresh: [], skipped: [], bad };
+      good = good.filter((_, index) => !dropped.has(index));
+      continue;
+    }
+    const { events, supersedes } = checked;
+    const bodies = events.map((e) => canonicalJson(e));
+    const issues: AppendIssue[] = [];
+    const skippedAt = new Set<number>();
+    // Ids already stored: the same content is skipped (a re-run), different content is a conflict.
+    for (let i = 0; i < events.length; i += LOOKUP_CHUNK) {
+      const ids = events.slice(i, i + LOOKUP_CHUNK).map((e) => e.id);
+      const stored = await storedBodies(db, agreement.id, ids);
+      if (stored.size > 0)
+        ids.forEach((id, k) => {
+          const before = stored.get(id);
+          if (before === undefined) return;
+          if (before === bodies[i + k]) skippedAt.add(i + k);
+          else issues.push(conflict(i + k, id));
+        });
+      onProgress?.({ checked: Math.min(i + LOOKUP_CHUNK, events.length), written: 0, total: 0, batches: 0 });
+    }
+    const targets = [...supersedes.keys()];
+    for (let i = 0; i < targets.length; i += LOOKUP_CHUNK) {
+      const chunk = targets.slice(i, i + LOOKUP_CHUNK);
+      const stored = await storedIds(db, agreement.id, chunk);
+      for (const target of chunk)
+        if (!stored.has(target))
+          issues.push(...(supersedes.get(target) ?? []).map((k) => missingTarget(k, target)));
+    }
+    if (issues.length > 0) {
+      const dropped = blame(issues, good, bad);
+      if (dropped === 'all') return { fresh: [], skipped: [], bad };
+      good = good.filter((_, index) => !dropped.has(index));
+      continue;
+    }
+    const fresh: Prepared[] = [];
+    const skipped: string[] = [];
+    events.forEach((e, index) => {
+      if (skippedAt.has(index)) skipped.push(e.id);
+      else fresh.push({ line: good[index]!.line, id: e.id, body: bodies[index]! });
     });
-  } catch (error) {
-    if (error instanceof RollBack) return error.result;
-    throw error;
+    return { fresh, skipped, bad: sortBad(bad) };
   }
-  throw new Error('unreachable: the dry run always rolls back');
 }
 
-/** A Database whose transactions run inside an already open one. */
-function inline(db: Database, tx: Queryable): Database {
+/** Adds the issues to `bad` by line; the positions to drop, or 'all' when an issue blames no one record. */
+function blame(
+  issues: readonly AppendIssue[],
+  good: readonly ImportRecord[],
+  bad: BadRecord[],
+): Set<number> | 'all' {
+  bad.push(...issuesToBad(issues, good));
+  const blamed = new Set<number>();
+  for (const issue of issues) {
+    if (issue.index === undefined) return 'all';
+    blamed.add(issue.index);
+  }
+  return blamed;
+}
+
+interface Head {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+async function readHead(db: Queryable, agreementId: string, lock = false): Promise<Head> {
+  const [head] = await db.query<{ seq: number | string; hash: string }>(
+    `SELECT seq, hash FROM ledger_heads WHERE agreement_id = $1${lock ? ' FOR UPDATE' : ''}`,
+    [agreementId],
+  );
+  if (!head)
+    throw new StoreError('stored-data-invalid', `agreement ${agreementId} has versions but no ledger head`);
+  return { seq: Number(head.seq), hash: head.hash };
+}
+
+/**
+ * Writes the checked events in batches, each in one transaction that locks the head, chains the batch on
+ * and COPYs it in. When the head has moved since the check (another writer), the batch's ids are looked
+ * up again: ones stored since with the same content are skipped, a different content stops the import.
+ */
+async function writeBatches(
+  db: Database,
+  agreementId: string,
+  fresh: readonly Prepared[],
+  checkedAt: Head,
+  options: ImportOptions,
+): Promise<{ ids: string[]; batches: number; conflict?: BadRecord }> {
+  const size = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
+  const ids: string[] = [];
+  let expected = checkedAt;
+  let batches = 0;
+  for (let start = 0; start < fresh.length; start += size) {
+    const result = await db.transaction(async (tx) => {
+      const head = await readHead(tx, agreementId, true);
+      let batch = fresh.slice(start, start + size);
+      if (head.seq !== expected.seq || head.hash !== expected.hash) {
+        const stored = await storedBodies(
+          tx,
+          agreementId,
+          batch.map((p) => p.id),
+        );
+        const clash = batch.find((p) => stored.has(p.id) && stored.get(p.id) !== p.body);
+        if (clash) return { clash };
+        batch = batch.filter((p) => !stored.has(p.id));
+      }
+      let seq = head.seq;
+      let prev = head.hash;
+      let rows = '';
+      const agreementField = copyField(agreementId);
+      for (const p of batch) {
+        seq += 1;
+        const hash = linkHash(agreementId, seq, p.id, p.body, prev);
+        rows += `${agreementField}\t${seq}\t${copyField(p.id)}\t${copyField(p.body)}\t${prev}\t${hash}\n`;
+        prev = hash;
+      }
+      if (batch.length > 0) {
+        await tx.copyRows('events', COLUMNS, rows);
+        await tx.query('UPDATE ledger_heads SET seq = $2, hash = $3 WHERE agreement_id = $1', [
+          agreementId,
+          seq,
+          prev,
+        ]);
+      }
+      return { head: { seq, hash: prev }, written: batch.map((p) => p.id) };
+    });
+    if ('clash' in result) {
+      const { line, id } = result.clash!;
+      return {
+        ids,
+        batches,
+        conflict: {
+          line,
+          code: 'conflict',
+          path: ['id'],
+          message: `another writer stored an event with id \`${id}\` and different content during the import; ${ids.length} events were written before it`,
+        },
+      };
+    }
+    expected = result.head;
+    ids.push(...result.written);
+    batches += 1;
+    options.onProgress?.({
+      checked: fresh.length,
+      written: Math.min(start + size, fresh.length),
+      total: fresh.length,
+      batches,
+    });
+  }
+  return { ids, batches };
+}
+
+async function storedIds(db: Queryable, agreementId: string, ids: readonly string[]): Promise<Set<string>> {
+  const rows = await db.query<{ event_id: string }>(
+    `SELECT event_id FROM events
+     WHERE agreement_id = $1 AND event_id IN (SELECT jsonb_array_elements_text($2::jsonb))`,
+    [agreementId, JSON.stringify(ids)],
+  );
+  return new Set(rows.map((r) => r.event_id));
+}
+
+function conflict(index: number, id: string): AppendIssue {
   return {
-    query: (sql, params) => tx.query(sql, params),
-    exec: (sql) => tx.exec(sql),
-    transaction: (work) => work(tx),
-    close: () => db.close(),
+    index,
+    code: 'conflict',
+    path: ['events', index, 'id'],
+    message: `an event with id \`${id}\` is already stored with different content; record a correction instead`,
   };
 }
 
@@ -124,7 +303,7 @@ function sortBad(bad: readonly BadRecord[]): BadRecord[] {
 }
 
 function refused(bad: readonly BadRecord[]): ImportResult {
-  return { ok: false, appended: [], skipped: [], bad };
+  return { ok: false, appended: [], skipped: [], bad, batches: 0 };
 }
 
 /** An agreement's stored events as JSON Lines, in the order they were appended. */

@@ -2,15 +2,16 @@ export type { AddAgreementResult, AgreementVersion } from './agreement-versions.
 export type { AppendedEvent, AppendIssue, AppendOptions, AppendResult } from './append-events.ts';
 export { canonicalJson } from './canonical-json.ts';
 export type { ChainLink } from './chain-hash.ts';
-export { chainHash } from './chain-hash.ts';
+export { chainHash, linkHash } from './chain-hash.ts';
 export type { CsvColumn } from './csv-events.ts';
 export { CSV_COLUMNS, exportCsv, formatEventsCsv, importCsv, parseEventsCsv } from './csv-events.ts';
 export type { CsvRecord, CsvSyntaxError } from './csv-text.ts';
 export { formatCsv, formatCsvField, parseCsv } from './csv-text.ts';
 export type { Database, Queryable } from './database.ts';
+export { copyField } from './database.ts';
 export type { IcsOptions, UpcomingDeadline } from './icalendar.ts';
 export { formatDeadlinesIcs, upcomingDeadlines } from './icalendar.ts';
-export type { ImportOptions, ImportResult } from './import-events.ts';
+export type { ImportOptions, ImportProgress, ImportResult } from './import-events.ts';
 export { exportJsonl, importJsonl, importRecords } from './import-events.ts';
 export type { BadRecord, ImportRecord, ParsedRecords } from './jsonl.ts';
 export { formatBadRecord, formatJsonl, parseJsonl } from './jsonl.ts';

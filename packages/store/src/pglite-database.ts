@@ -17,6 +17,12 @@ export async function openPgliteDatabase(dataDir?: string, schema?: string): Pro
 
 function queryable(db: Pick<PGlite, 'query' | 'exec'>): Queryable {
   return {
+    // PGlite reads COPY's input from a Blob it names /dev/blob.
+    copyRows: async (table, columns, rows) => {
+      await db.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
+        blob: new Blob([rows]),
+      });
+    },
     query: async <Row>(sql: string, params: readonly unknown[] = []) =>
       (await db.query<Row>(sql, [...params])).rows,
     exec: async (sql) => {

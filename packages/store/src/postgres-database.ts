@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Database, Queryable } from './database.ts';
 
 /** A PostgreSQL server through node-postgres, with a small pool; `schema` becomes the search path. */
@@ -32,6 +35,15 @@ export function openPostgresDatabase(url: string, schema?: string): Database {
 
 function queryable(db: pg.Pool | pg.PoolClient): Queryable {
   return {
+    copyRows: async (table, columns, rows) => {
+      const client = db instanceof pg.Pool ? await db.connect() : db;
+      try {
+        const sql = `COPY ${table} (${columns.join(', ')}) FROM STDIN`;
+        await pipeline(Readable.from([Buffer.from(rows, 'utf8')]), client.query(copyFrom(sql)));
+      } finally {
+        if (client !== db) (client as pg.PoolClient).release();
+      }
+    },
     query: async <Row>(sql: string, params: readonly unknown[] = []) =>
       (await db.query(sql, [...params])).rows as Row[],
     exec: async (sql) => {
