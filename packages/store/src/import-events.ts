@@ -25,8 +25,8 @@ export interface ImportOptions {
   readonly skipBad?: boolean;
   /** Events per transaction; each batch is committed whole or not at all. Default 10,000. */
   readonly batchSize?: number;
-  /** Called as checking goes on and after each committed batch. */
-  readonly onProgress?: (progress: ImportProgress) => void;
+  /** Called as checking goes on and after each committed batch; a promise it returns is awaited. */
+  readonly onProgress?: (progress: ImportProgress) => void | Promise<void>;
 }
 
 export interface ImportResult {
@@ -94,7 +94,13 @@ export async function importRecords(
       batches: written.batches,
     };
   }
-  return { ok: true, appended: written.ids, skipped, bad: allBad, batches: written.batches };
+  return {
+    ok: true,
+    appended: written.ids,
+    skipped: [...skipped, ...written.storedMeanwhile],
+    bad: allBad,
+    batches: written.batches,
+  };
 }
 
 /**
@@ -137,7 +143,12 @@ async function check(
           if (before === bodies[i + k]) skippedAt.add(i + k);
           else issues.push(conflict(i + k, id));
         });
-      onProgress?.({ checked: Math.min(i + LOOKUP_CHUNK, events.length), written: 0, total: 0, batches: 0 });
+      await onProgress?.({
+        checked: Math.min(i + LOOKUP_CHUNK, events.length),
+        written: 0,
+        total: 0,
+        batches: 0,
+      });
     }
     const targets = [...supersedes.keys()];
     for (let i = 0; i < targets.length; i += LOOKUP_CHUNK) {
@@ -195,7 +206,7 @@ async function readHead(db: Queryable, agreementId: string, lock = false): Promi
 
 /**
  * Writes the checked events in batches, each in one transaction that locks the head, chains the batch on
- * and COPYs it in. When the head has moved since the check (another writer), the batch's ids are looked
+ * and COPYs it in. Once the head has moved since the check (another writer), every later batch's ids are looked
  * up again: ones stored since with the same content are skipped, a different content stops the import.
  */
 async function writeBatches(
@@ -204,16 +215,21 @@ async function writeBatches(
   fresh: readonly Prepared[],
   checkedAt: Head,
   options: ImportOptions,
-): Promise<{ ids: string[]; batches: number; conflict?: BadRecord }> {
+): Promise<{ ids: string[]; batches: number; storedMeanwhile: string[]; conflict?: BadRecord }> {
+  /** Ids another writer stored, with the same content, after the check. */
+  const storedMeanwhile: string[] = [];
   const size = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
   const ids: string[] = [];
   let expected = checkedAt;
+  let othersWrote = false;
   let batches = 0;
   for (let start = 0; start < fresh.length; start += size) {
     const result = await db.transaction(async (tx) => {
       const head = await readHead(tx, agreementId, true);
       let batch = fresh.slice(start, start + size);
-      if (head.seq !== expected.seq || head.hash !== expected.hash) {
+      // Once another writer has appended since the check, any later batch's ids may be among its events.
+      if (head.seq !== expected.seq || head.hash !== expected.hash) othersWrote = true;
+      if (othersWrote) {
         const stored = await storedBodies(
           tx,
           agreementId,
@@ -221,7 +237,9 @@ async function writeBatches(
         );
         const clash = batch.find((p) => stored.has(p.id) && stored.get(p.id) !== p.body);
         if (clash) return { clash };
+        const before = batch.length;
         batch = batch.filter((p) => !stored.has(p.id));
+        if (batch.length < before) storedMeanwhile.push(...[...stored.keys()]);
       }
       let seq = head.seq;
       let prev = head.hash;
@@ -248,6 +266,7 @@ async function writeBatches(
       return {
         ids,
         batches,
+        storedMeanwhile,
         conflict: {
           line,
           code: 'conflict',
@@ -259,14 +278,14 @@ async function writeBatches(
     expected = result.head;
     ids.push(...result.written);
     batches += 1;
-    options.onProgress?.({
+    await options.onProgress?.({
       checked: fresh.length,
       written: Math.min(start + size, fresh.length),
       total: fresh.length,
       batches,
     });
   }
-  return { ids, batches };
+  return { ids, batches, storedMeanwhile };
 }
 
 async function storedIds(db: Queryable, agreementId: string, ids: readonly string[]): Promise<Set<string>> {

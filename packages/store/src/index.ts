@@ -1,3 +1,5 @@
+export type { AcledOptions } from './acled-csv.ts';
+export { ACLED_COLUMNS, parseAcledCsv } from './acled-csv.ts';
 export type { AddAgreementResult, AgreementVersion } from './agreement-versions.ts';
 export type { AppendedEvent, AppendIssue, AppendOptions, AppendResult } from './append-events.ts';
 export { canonicalJson } from './canonical-json.ts';

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { EventSchema, evaluate } from '@truce/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -8,6 +9,8 @@ import {
   formatEventsCsv,
   importCsv,
   importJsonl,
+  importRecords,
+  parseAcledCsv,
   parseEventsCsv,
   type Store,
 } from '../src/index.ts';
@@ -190,6 +193,103 @@ export function describeImportExport(name: string, open: () => Promise<Store>): 
       expect(parsed.records).toEqual([]);
       expect(parsed.bad).toMatchObject([{ line: 1, code: 'syntax' }]);
       expect(parsed.bad[0]?.message).toMatch(/unknown column "colour"/);
+    });
+    it('imports an ACLED export: the rows it maps go in as reported events, the rest are reported by line', async () => {
+      await given('acled');
+      const agreement = (await store.agreement('acled'))!;
+      const text = readFileSync(new URL('fixtures/acled-sample.csv', import.meta.url), 'utf8');
+      const parsed = parseAcledCsv(text, { agreement, recorded: '2023-12-02T00:00:00Z' });
+      const refused = await importRecords(store, 'acled', parsed);
+      expect(refused.ok).toBe(false);
+      expect(await store.events('acled')).toEqual([]);
+      const result = await importRecords(store, 'acled', parsed, { skipBad: true });
+      expect(result).toMatchObject({
+        ok: true,
+        appended: ['acled-tst0001', 'acled-tst0002', 'acled-tst0003'],
+      });
+      expect(result.bad.map((b) => b.line)).toEqual([5, 6, 7]);
+      expect((await store.events('acled')).map((e) => e.type)).toEqual([
+        'violation',
+        'violation',
+        'statement',
+      ]);
+      expect(await store.verify('acled')).toEqual({ ok: true, count: 3 });
+    });
+
+    const many = (n: number, from = 0) =>
+      Array.from({ length: n }, (_, i) => JSON.stringify(talks(`m${from + i}`, `event ${from + i}`))).join(
+        '\n',
+      );
+
+    it('writes in batches of the size given, each committed whole, and reports progress after each', async () => {
+      await given('batches');
+      const seen: number[] = [];
+      const result = await importJsonl(store, 'batches', many(25), {
+        batchSize: 10,
+        onProgress: (p) => {
+          if (p.written > 0) seen.push(p.written);
+        },
+      });
+      expect(result).toMatchObject({ ok: true, batches: 3, skipped: [] });
+      expect(result.appended).toHaveLength(25);
+      expect(seen).toEqual([10, 20, 25]);
+      expect(await store.verify('batches')).toEqual({ ok: true, count: 25 });
+    });
+
+    it('resumes an import whose first batches were written: the rest go in, nothing twice', async () => {
+      await given('resume');
+      // As if an earlier run was killed after its first two batches of ten.
+      const first = await importJsonl(store, 'resume', many(20), { batchSize: 10 });
+      expect(first.appended).toHaveLength(20);
+      const again = await importJsonl(store, 'resume', many(35), { batchSize: 10 });
+      expect(again).toMatchObject({ ok: true, batches: 2 });
+      expect(again.skipped).toHaveLength(20);
+      expect(again.appended).toEqual(Array.from({ length: 15 }, (_, i) => `m${20 + i}`));
+      const ids = (await store.events('resume')).map((e) => e.id);
+      expect(new Set(ids).size).toBe(35);
+      expect(await store.verify('resume')).toEqual({ ok: true, count: 35 });
+    });
+
+    it('chains on after another writer’s events when one appends between the check and a batch', async () => {
+      await given('interleaved');
+      let interleaved = false;
+      const result = await importJsonl(store, 'interleaved', many(30), {
+        batchSize: 10,
+        onProgress: async (p) => {
+          if (p.written === 10 && !interleaved) {
+            interleaved = true;
+            // Another writer's append lands between the import's batches.
+            const other = await store.append('interleaved', [
+              talks('other-writer'),
+              talks('m25', 'event 25'),
+            ]);
+            expect(other.ok).toBe(true);
+          }
+        },
+      });
+      expect(interleaved).toBe(true);
+      expect(result.ok).toBe(true);
+      // m25 was stored by the other writer with the same content, so the import skips it.
+      expect(result.skipped).toEqual(['m25']);
+      expect(result.appended).toHaveLength(29);
+      const ids = (await store.events('interleaved')).map((e) => e.id);
+      expect(ids.slice(10, 12)).toEqual(['other-writer', 'm25']);
+      expect(new Set(ids).size).toBe(31);
+      expect(await store.verify('interleaved')).toEqual({ ok: true, count: 31 });
+    });
+    it('stops, naming the line, when another writer stores one of its ids with other content mid-import', async () => {
+      await given('clash');
+      const result = await importJsonl(store, 'clash', many(30), {
+        batchSize: 10,
+        onProgress: async (p) => {
+          if (p.written === 10) await store.append('clash', [talks('m25', 'not the same note')]);
+        },
+      });
+      expect(result.ok).toBe(false);
+      expect(result.appended).toHaveLength(20);
+      expect(result.bad).toMatchObject([{ line: 26, code: 'conflict' }]);
+      expect(result.bad[0]?.message).toContain('20 events were written before it');
+      expect(await store.verify('clash')).toEqual({ ok: true, count: 21 });
     });
   });
 }
