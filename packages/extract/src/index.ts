@@ -1,1 +1,18 @@
-export {};
+export type {
+  Actor,
+  Attribution,
+  Candidate,
+  CandidateKind,
+  Cohort,
+  DatePrecision,
+  DateValue,
+  Modality,
+  Qualifier,
+  Quantity,
+  When,
+} from './candidate.ts';
+export { CANDIDATE_KINDS } from './candidate.ts';
+export { type Extraction, type ExtractOptions, extract } from './extract.ts';
+export type { ExtractionNote } from './input-checks.ts';
+export { toPlainText } from './plain-text.ts';
+export type { Span } from './span.ts';
