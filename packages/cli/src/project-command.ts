@@ -14,6 +14,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { CliError } from './cli-error.ts';
 import { loadExample, readText } from './load-example.ts';
 import { openWorkspace, workspaceFolderExists, workspaceLocation } from './open-workspace.ts';
+import { progressOn } from './progress-bar.ts';
 import { createStyle, useColor } from './text-style.ts';
 
 interface ProjectFlags {
@@ -104,14 +105,11 @@ function loadAssumptions(file: string | undefined, all: readonly Loaded[]): Assu
 
 /** A progress bar on stderr, drawn only when stderr is a terminal. */
 function progressBar(): ((done: number, total: number) => void) | undefined {
-  if (!process.stderr.isTTY) return undefined;
-  let last = -1;
+  const progress = progressOn(process.stderr, { lines: false });
+  if (!progress) return undefined;
   return (done, total) => {
-    const filled = Math.floor((30 * done) / total);
-    if (filled === last) return;
-    last = filled;
-    process.stderr.write(`\r  [${'#'.repeat(filled).padEnd(30)}] ${done}/${total} runs`);
-    if (done >= total) process.stderr.write('\r\u001b[2K');
+    progress.update('', done, total, 'runs');
+    if (done >= total) progress.end();
   };
 }
 

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CSV_COLUMNS } from '@truce/store';
 import { describe, expect, it } from 'vitest';
+import { ptyTruce } from './pty-session.ts';
 import { sharedWorkspace } from './run-truce.ts';
 
 const { dir, inWorkspace } = sharedWorkspace('truce-import-export-');
@@ -29,7 +30,14 @@ describe('truce import and export', { timeout: 30_000 }, () => {
     const run = inWorkspace('import', ID, ledgerFile, '--json');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ agreement: ID, ok: true, appended: 0, skipped: count, bad: [] });
+    expect(JSON.parse(run.stdout)).toEqual({
+      agreement: ID,
+      ok: true,
+      appended: 0,
+      skipped: count,
+      batches: 0,
+      bad: [],
+    });
   });
 
   it('exports CSV with the documented header line', () => {
@@ -53,5 +61,35 @@ describe('truce import and export', { timeout: 30_000 }, () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('BEGIN:VCALENDAR');
     expect(run.stdout).toContain('DTSTART:20231128T050000Z');
+  });
+  it('shows a progress bar while it checks and writes, on a terminal only', async () => {
+    const many = join(dir, 'many.jsonl');
+    const line = (i: number) =>
+      JSON.stringify({
+        id: `p${i}`,
+        type: 'talks-held',
+        occurred: '2023-11-20T10:00',
+        recorded: '2023-11-20T12:00',
+      });
+    writeFileSync(many, Array.from({ length: 50 }, (_, i) => line(i)).join('\n'));
+    const { DATABASE_URL: _unused, ...env } = process.env;
+    const session = ptyTruce(
+      { ...env, TRUCE_DATA: join(dir, 'data') },
+      'import',
+      ID,
+      many,
+      '--batch-size',
+      '10',
+    );
+    const { code, screen } = await session.done();
+    expect(code).toBe(0);
+    expect(screen).toContain('] writing (batch 5) 50/50 events');
+    expect(screen).toMatch(/\[#{30}\] writing/);
+    expect(screen).toContain('50 events appended in 5 batches, 0 already stored (skipped)');
+    // Not on a pipe, unless asked for with --progress.
+    const quiet = inWorkspace('import', ID, many);
+    expect(quiet.stderr).toBe('');
+    const lines = inWorkspace('import', ID, many, '--progress');
+    expect(lines.stderr).toContain('checking 50/50 events');
   });
 });
