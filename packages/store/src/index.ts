@@ -2,6 +2,8 @@ export type { AcledOptions } from './acled-csv.ts';
 export { ACLED_COLUMNS, parseAcledCsv } from './acled-csv.ts';
 export type { AddAgreementResult, AgreementVersion } from './agreement-versions.ts';
 export type { AppendedEvent, AppendIssue, AppendOptions, AppendResult } from './append-events.ts';
+export type { BackupHeader, BackupSummary } from './backup.ts';
+export { BackupError, restoreBackup, writeBackup } from './backup.ts';
 export { canonicalJson } from './canonical-json.ts';
 export type { ChainLink } from './chain-hash.ts';
 export { chainHash, linkHash } from './chain-hash.ts';
