@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { addAgreementCommand } from './agreement-command.ts';
+import { addBackupCommands } from './backup-command.ts';
 import { CliError } from './cli-error.ts';
 import { addEventsCommand } from './events-command.ts';
 import { addExplainCommand } from './explain-command.ts';
@@ -38,6 +39,7 @@ export function createProgram(): Command {
   addVerifyCommand(program);
   addImportCommand(program);
   addExportCommand(program);
+  addBackupCommands(program);
   addProjectCommand(program);
   program.addHelpText(
     'after',
