@@ -13,7 +13,7 @@ const QUALIFIERS: readonly [RegExp, Qualifier][] = [
   [/^(?:a total of|exactly|precisely)$/i, 'exact'],
 ];
 const QUALIFIER_SOURCE =
-  'at least|no fewer than|no less than|a minimum of|more than|over|upwards of|in excess of|above|about|around|roughly|approximately|some|nearly|almost|an estimated|close to|up to|fewer than|less than|under|at most|no more than|a total of|exactly|precisely';
+  'at least|no fewer than|no less than|a minimum of|more than|(?<!(?:hand|handed|handing|hands|taken|took|turned|turning)\\s)over|upwards of|in excess of|above|about|around|roughly|approximately|some|nearly|almost|an estimated|close to|up to|fewer than|less than|under|at most|no more than|a total of|exactly|precisely';
 
 /** Vague amounts, read as ranges. The bounds are this project's convention, written in docs/extraction.md. */
 const VAGUE: Record<string, readonly [number, number]> = {
@@ -33,7 +33,7 @@ const VAGUE_SOURCE =
 
 /** Nouns that are counted in ceasefire reports. */
 export const UNIT_SOURCE =
-  'hostages|captives|abductees|prisoners(?: of war)?|POWs|detainees|people|persons|individuals|civilians|residents|families|patients|journalists|aid workers|workers|staff|fighters|militants|members|combatants|troops|soldiers|officers|police(?:men)?|supporters|protesters|children|women|men|minors|teenagers|boys|girls|elderly|wounded|injured|dead|bodies|remains|nationals|citizens|trucks|lorries|tonnes|tons|litres|liters|gallons|pallets|convoys|rockets|missiles|drones|shells|projectiles|mortars|strikes|airstrikes|violations|incidents|[A-Z][a-z]+(?:ians|ans|is|ese)';
+  'hostages|captives|abductees|prisoners(?: of war)?|POWs|detainees|servicem[ae]n|servicemembers|peacekeepers|people|persons|individuals|civilians|residents|families|patients|journalists|aid workers|workers|staff|fighters|militants|members|combatants|troops|soldiers|officers|police(?:men)?|supporters|protesters|children|women|men|minors|teenagers|boys|girls|elderly|wounded|injured|dead|bodies|remains|nationals|citizens|trucks|lorries|tonnes|tons|litres|liters|gallons|pallets|convoys|rockets|missiles|drones|shells|projectiles|mortars|strikes|airstrikes|violations|incidents|[A-Z][a-z]+(?:ians|ans|is|ese)';
 
 const QUANTITY = new RegExp(
   `\\b(?:(${QUALIFIER_SOURCE})\\s+)?(?:(${VAGUE_SOURCE})|(${NUMBER_SOURCE}))(?:\\s+of)?((?:\\s+(?!and\\b|or\\b|were\\b|was\\b|had\\b|have\\b|has\\b|in\\b|on\\b|by\\b|to\\b|from\\b|at\\b|the\\b)[A-Za-z'\\u2019-]+){0,2}?)\\s+(${UNIT_SOURCE})\\b`,
@@ -50,7 +50,8 @@ function qualifierOf(words: string | undefined): Qualifier {
 /** Counted things in a span of text ("more than 200 hostages", "thousands of supporters"), each with its qualifier. */
 export function findQuantities(text: string, within: Span, taken: readonly Span[]): Quantity[] {
   const out: Quantity[] = [];
-  const body = text.slice(within.start, within.end);
+  // "Three women", "About 200 trucks" at a sentence's start: match the first word in lower case (same length).
+  const body = text.slice(within.start, within.end).replace(/^[A-Z][a-z]+/, (w) => w.toLowerCase());
   QUANTITY.lastIndex = 0;
   for (let m = QUANTITY.exec(body); m; m = QUANTITY.exec(body)) {
     const start = within.start + m.index;

@@ -4,10 +4,10 @@ import { NUMBER_SOURCE, numberValue } from './number-words.ts';
 import { overlaps, type Span, spanOf } from './span.ts';
 
 const DURATION = new RegExp(
-  `\\b(?:(?:an?|the|its|their)\\s+)?(?:(?:initial|additional|further|extra|another|first|second|new|full)\\s+)?(${NUMBER_SOURCE})(?:-|\\s+)(day|hour|week|month)s?(?!\\s+(?:ago|later|earlier|before|after))(?:[-\\s]long)?(?:\\s+(?:period|pause|truce|ceasefire|cease-fire|extension|phase|window|lull|halt|stage))?\\b`,
+  `\\b(?:(?:an?|the|its|their)\\s+)?(?:(?:initial|additional|further|extra|another|first|second|new|full)\\s+)?(${NUMBER_SOURCE})(?:-|\\s+)(day|hour|week|month|year)s?(?!\\s+(?:ago|later|earlier|before|after))(?:[-\\s]long)?(?:\\s+(?:period|pause|truce|ceasefire|cease-fire|extension|phase|window|lull|halt|stage))?\\b`,
   'gi',
 );
-const UNIT_DAYS: Record<string, number> = { hour: 1 / 24, day: 1, week: 7, month: 30 };
+const UNIT_DAYS: Record<string, number> = { hour: 1 / 24, day: 1, week: 7, month: 30, year: 365 };
 const CLOCK = /\d:\d|\b(?:a\.?m\b|p\.?m\b|noon|midnight|o'clock)/i;
 const PART = /^(?:(?:the|early|late)\s+)?(morning|afternoon|evening|night)\s+of\s+/i;
 const LEADING_THE = /\b(?:the|early|late)\s+$/i;
@@ -87,6 +87,22 @@ export function findDates(text: string, sentence: Span, reference: Date, duratio
       if (result) offset = r.index + result.index;
     }
     if (!result) continue;
+    const c = result.start;
+    // A clock time with no day ("at midnight"), or a year read from "five years", is not a date.
+    if (
+      !c.isCertain('day') &&
+      !c.isCertain('weekday') &&
+      !c.isCertain('month') &&
+      !/CasualDate/.test([...c.tags()].join(' '))
+    )
+      continue;
+    if (
+      !c.isCertain('month') &&
+      !c.isCertain('day') &&
+      !c.isCertain('weekday') &&
+      !/\b\d{4}\b/.test(result.text)
+    )
+      continue;
     let start = sentence.start + (part ? r.index : offset);
     const end = sentence.start + offset + result.text.length;
     const before = LEADING_THE.exec(

@@ -9,7 +9,7 @@ const CUES: readonly [Modality, RegExp][] = [
   ],
   [
     'conditional',
-    /\b(?:if|unless|provided that|on condition that|as long as|conditional on|depending on|subject to)\b/gi,
+    /\b(?:if|unless|provided that|on condition that|as long as|conditional on|depending on|subject to|for every|for each)\b/gi,
   ],
   [
     'hoped',
@@ -21,14 +21,35 @@ const CUES: readonly [Modality, RegExp][] = [
   ],
   [
     'planned',
-    /\b(?:will|shall|is to|are to|was to|were to|scheduled|expected to|set to|plans? to|planned|planning|aims?|aimed|objective|intends?|intended|due to|going to|commitment|committed to|pledged|vowed|agreed to|to be)\b/gi,
+    /\b(?:will|shall|is to|are to|was to|were to|scheduled|expected to|set to|plans? to|planned|planning|aims?|aimed|objective|intends?|intended|due to|going to|commitment|committed to|pledged|vowed|agreed to (?!(?:a|an|the|terms|this|its|their)\b)|to be)\b/gi,
   ],
 ];
+// "no airstrikes", "not released": a negation right before the trigger.
+const NEGATED = /\b(?:no|not|never)\s+(?:\w+\s+)?$/i;
+// "..., which Moscow denied", "a claim Tehran denied": a denial after the trigger, in the sentence.
+const DENIED_AFTER =
+  /\b(?:which|a claim|claims|an accusation|accusations|allegations?|reports)\s+(?:that\s+)?(?:[A-Z][\w'\u2019-]*\s+){1,3}(?:has |have |had )?(?:denied|rejected|dismissed)\b|^[^,;]{0,20}?\b(?:was|were) denied\b/;
 
-/** The modality of a trigger in its clause: the strongest cue before it (a denial may also follow it), else happened. */
-export function modalityOf(text: string, clause: Span, trigger: Span): { modality: Modality; cue?: Span } {
-  const before = text.slice(clause.start, trigger.start);
-  const after = text.slice(trigger.end, clause.end);
+/**
+ * The modality of a trigger: the strongest cue before it in its scope, a negation just before it, or a
+ * denial after it in the sentence; else happened.
+ */
+export function modalityOf(
+  text: string,
+  scope: Span,
+  trigger: Span,
+  sentence: Span = scope,
+): { modality: Modality; cue?: Span } {
+  const before = text.slice(scope.start, trigger.start);
+  const negated = NEGATED.exec(before);
+  if (negated) return { modality: 'denied', cue: spanOf(text, scope.start + negated.index, trigger.start) };
+  const after = text.slice(trigger.end, sentence.end);
+  const denial = DENIED_AFTER.exec(after);
+  if (denial)
+    return {
+      modality: 'denied',
+      cue: spanOf(text, trigger.end + denial.index, trigger.end + denial.index + denial[0].length),
+    };
   for (const [modality, pattern] of CUES) {
     pattern.lastIndex = 0;
     let last: RegExpExecArray | null = null;
@@ -36,13 +57,8 @@ export function modalityOf(text: string, clause: Span, trigger: Span): { modalit
     if (last)
       return {
         modality,
-        cue: spanOf(text, clause.start + last.index, clause.start + last.index + last[0].length),
+        cue: spanOf(text, scope.start + last.index, scope.start + last.index + last[0].length),
       };
-    if (modality === 'denied') {
-      pattern.lastIndex = 0;
-      const m = /^[^,;]{0,20}?\b(?:was|were) denied\b/i.exec(after);
-      if (m) return { modality, cue: spanOf(text, trigger.end + m.index, trigger.end + m[0].length) };
-    }
   }
   return { modality: 'happened' };
 }
