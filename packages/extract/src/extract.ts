@@ -44,13 +44,21 @@ export function extract(input: string, options: ExtractOptions): Extraction {
   if (problem) return { ...base, candidates: [], notes: [problem] };
   const drafts: Draft[] = [];
   const reportSources: Span[] = [];
+  const seen = new Set<string>();
   for (const sentence of splitSentences(text)) {
     const read = readSentence(text, sentence, reference);
     drafts.push(...read.drafts);
-    if (read.drafts.length === 0) reportSources.push(...read.sources);
+    // A source said once for the report; the same words again add nothing (and a long input repeats them).
+    if (read.drafts.length === 0)
+      for (const source of read.sources)
+        if (!seen.has(source.text.toLowerCase())) {
+          seen.add(source.text.toLowerCase());
+          reportSources.push(source);
+        }
   }
   const outlet = options.outlet === undefined ? {} : { outlet: options.outlet };
   const url = options.url === undefined ? {} : { url: options.url };
+  const shared = reportSources.map((span) => ({ scope: 'report' as const, span }));
   const candidates: Candidate[] = drafts.map(({ sentenceSources, ...draft }) => ({
     ...draft,
     attribution: {
@@ -59,7 +67,7 @@ export function extract(input: string, options: ExtractOptions): Extraction {
       sources:
         sentenceSources.length > 0
           ? sentenceSources.map((span) => ({ scope: 'sentence' as const, span }))
-          : reportSources.map((span) => ({ scope: 'report' as const, span })),
+          : shared,
     },
   }));
   const notes: ExtractionNote[] =

@@ -10,6 +10,9 @@ const DURATION = new RegExp(
 const UNIT_DAYS: Record<string, number> = { hour: 1 / 24, day: 1, week: 7, month: 30, year: 365 };
 const CLOCK = /\d:\d|\b(?:a\.?m\b|p\.?m\b|noon|midnight|o'clock)/i;
 const PART = /^(?:(?:the|early|late)\s+)?(morning|afternoon|evening|night)\s+of\s+/i;
+// chrono only sees sentences with a word a date could be made of: a cheap test before a dear parse.
+const DATE_WORDS =
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|last|next|ago|morning|afternoon|evening|night|noon|midnight|week|month|year)/i;
 const LEADING_THE = /\b(?:the|early|late)\s+$/i;
 
 /** Lengths of time ("an initial 30-day period", "two more days"): not dates. */
@@ -71,6 +74,7 @@ function parseAt(body: string, reference: Date): chrono.ParsedResult[] {
 export function findDates(text: string, sentence: Span, reference: Date, durations: readonly When[]): When[] {
   const out: When[] = [];
   const body = text.slice(sentence.start, sentence.end);
+  if (!DATE_WORDS.test(body)) return out;
   for (const r of parseAt(body, reference)) {
     let offset = r.index;
     let result: chrono.ParsedResult | undefined = r;
