@@ -7,7 +7,7 @@ export interface PlainText {
 const LOOKS_LIKE_HTML = /<(?:!doctype\s+html|html|body|p|div|article|br|span|h[1-6])\b[^>]*>/i;
 // Elements whose whole content is page furniture, not the report.
 const FURNITURE =
-  /<(script|style|noscript|nav|header|footer|aside|form|iframe|svg|template|figure|button|select)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+  /<(head|title|script|style|noscript|nav|header|footer|aside|form|iframe|svg|template|figure|button|select)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 const BLOCK =
   /<\/?(?:p|div|article|section|h[1-6]|li|ul|ol|br|tr|td|th|blockquote|main|pre|hr|dd|dt)\b[^>]*>/gi;
 const NAMED: Record<string, string> = {

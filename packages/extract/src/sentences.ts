@@ -37,6 +37,25 @@ const ABBREVIATIONS = new Set([
   'u.k',
 ]);
 
+// Longer "sentences" are not prose (a table, a page without full stops): they are read in pieces,
+// so that no pattern or date parser ever sees more than this many characters at once.
+const MAX_SENTENCE = 1000;
+
+function cut(text: string, sentence: Span): Span[] {
+  const out: Span[] = [];
+  let start = sentence.start;
+  while (sentence.end - start > MAX_SENTENCE) {
+    const space = text.lastIndexOf(' ', start + MAX_SENTENCE);
+    const end = space > start + MAX_SENTENCE / 2 ? space : start + MAX_SENTENCE;
+    const piece = spanOf(text, start, end);
+    if (piece.end > piece.start) out.push(piece);
+    start = end;
+  }
+  const last = spanOf(text, start, sentence.end);
+  if (last.end > last.start) out.push(last);
+  return out;
+}
+
 /** The sentences of `text`, each a trimmed span; a line break always ends one. */
 export function splitSentences(text: string): Span[] {
   const out: Span[] = [];
@@ -55,5 +74,5 @@ export function splitSentences(text: string): Span[] {
     push(m.index + m[0].length);
   }
   push(text.length);
-  return out;
+  return out.flatMap((s) => (s.end - s.start > MAX_SENTENCE ? cut(text, s) : [s]));
 }
