@@ -26,9 +26,19 @@ const COPY_ESCAPES: Readonly<Record<string, string>> = {
 };
 const escapeCopyChar = (c: string) => COPY_ESCAPES[c]!;
 
+/** SQL that is true when `$1` names a role the session's user may take. */
+export const CAN_TAKE_ROLE = `SELECT CASE WHEN EXISTS (SELECT FROM pg_roles WHERE rolname = $1)
+  THEN pg_has_role(session_user, $1, 'MEMBER') ELSE false END AS ok`;
+
 /** The one seam between the store and a database driver: PGlite and node-postgres each implement it. */
 export interface Database extends Queryable {
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * From now on, runs every statement as `role` (SET ROLE), when the role exists and the connection's
+   * user may take it; returns whether it does. The store calls it after migrating, with the application
+   * role that may only read and append.
+   */
+  useRole(role: string): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -20,7 +20,7 @@ export { exportJsonl, importJsonl, importRecords } from './import-events.ts';
 export type { BadRecord, ImportRecord, ParsedRecords } from './jsonl.ts';
 export { formatBadRecord, formatJsonl, parseJsonl } from './jsonl.ts';
 export type { Migration } from './migrations.ts';
-export { MIGRATIONS, migrate } from './migrations.ts';
+export { APP_ROLE, MIGRATIONS, migrate } from './migrations.ts';
 export type { Store, StoreOptions } from './open-store.ts';
 export { openStore } from './open-store.ts';
 export type { StatusOptions } from './status-cache.ts';

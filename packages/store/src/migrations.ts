@@ -53,7 +53,46 @@ export const MIGRATIONS: readonly Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION truce_refuse_change();
     `,
   },
+  {
+    version: 2,
+    name: 'the application role: it may read and append, never change or remove',
+    // The store acts as truce_app once migrated (see Database.useRole): it can SELECT and INSERT events
+    // and agreements but has no UPDATE, DELETE or TRUNCATE on them, so rewriting history needs another
+    // role, on top of the triggers above. Roles belong to the whole server, so the role is created only
+    // when missing, and a user without the right to create roles keeps working without one.
+    sql: `
+      DO $$
+      BEGIN
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'truce_app') THEN
+          BEGIN
+            CREATE ROLE truce_app NOLOGIN;
+          EXCEPTION
+            WHEN duplicate_object OR unique_violation THEN NULL;
+            WHEN insufficient_privilege THEN
+              RAISE NOTICE 'truce: cannot create the role truce_app; the store runs as %', current_user;
+              RETURN;
+          END;
+        END IF;
+        EXECUTE format('GRANT USAGE ON SCHEMA %I TO truce_app', current_schema());
+        REVOKE ALL ON events, agreements, ledger_heads, truce_migrations FROM truce_app;
+        GRANT SELECT, INSERT ON events, agreements TO truce_app;
+        GRANT SELECT, INSERT, UPDATE ON ledger_heads TO truce_app;
+        GRANT SELECT ON truce_migrations TO truce_app;
+        -- Tables of later migrations (accounts, sessions, the audit trail) are the application's to manage.
+        EXECUTE format(
+          'ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO truce_app',
+          current_schema());
+        EXECUTE format(
+          'ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT USAGE, SELECT ON SEQUENCES TO truce_app',
+          current_schema());
+      END
+      $$;
+    `,
+  },
 ];
+
+/** The role the store acts as after migrating: it may read and append, not update or delete. */
+export const APP_ROLE = 'truce_app';
 
 // Any fixed number: it names the lock that stops two processes migrating one database at once.
 const MIGRATION_LOCK = 0x7472_7563;

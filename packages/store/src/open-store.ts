@@ -9,7 +9,7 @@ import {
 } from './agreement-versions.ts';
 import { type AppendOptions, type AppendResult, appendEvents } from './append-events.ts';
 import type { Database } from './database.ts';
-import { migrate } from './migrations.ts';
+import { APP_ROLE, migrate } from './migrations.ts';
 import { openPgliteDatabase } from './pglite-database.ts';
 import { openPostgresDatabase } from './postgres-database.ts';
 import { readEvents, readLedger } from './read-events.ts';
@@ -60,6 +60,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     url === undefined ? await openPgliteDatabase(dataDir, schema) : openPostgresDatabase(url, schema);
   try {
     await migrate(database);
+    await database.useRole(APP_ROLE);
   } catch (error) {
     await database.close();
     throw error;

@@ -1,5 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
-import type { Database, Queryable } from './database.ts';
+import { CAN_TAKE_ROLE, type Database, type Queryable } from './database.ts';
 
 /** Embedded PostgreSQL (WebAssembly): in `dataDir`, or in memory when none is given. */
 export async function openPgliteDatabase(dataDir?: string, schema?: string): Promise<Database> {
@@ -11,6 +11,14 @@ export async function openPgliteDatabase(dataDir?: string, schema?: string): Pro
   return {
     ...queryable(db),
     transaction: (work) => db.transaction((tx) => work(queryable(tx))),
+    useRole: async (role) => {
+      const [row] = (await db.query<{ ok: boolean }>(CAN_TAKE_ROLE, [role])).rows;
+      if (!row?.ok) return false;
+      // PGlite loads COPY input from a file it names /dev/blob, which only roles that may read server
+      // files can do; in an embedded database that is the caller's own memory.
+      await db.exec(`GRANT pg_read_server_files TO ${role}; SET ROLE ${role}`);
+      return true;
+    },
     close: () => db.close(),
   };
 }

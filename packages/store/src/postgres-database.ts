@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Database, Queryable } from './database.ts';
+import { CAN_TAKE_ROLE, type Database, type Queryable } from './database.ts';
 
 /** A PostgreSQL server through node-postgres, with a small pool; `schema` becomes the search path. */
 export function openPostgresDatabase(url: string, schema?: string): Database {
@@ -13,6 +13,15 @@ export function openPostgresDatabase(url: string, schema?: string): Database {
   });
   // An idle connection that drops is replaced on next use; without a listener it would crash the process.
   pool.on('error', () => {});
+  // Once a role is chosen, each connection takes it the first time it is handed out; the query is queued
+  // ahead of the caller's, so nothing runs on that connection before it.
+  let role: string | undefined;
+  const hasRole = new WeakMap<pg.PoolClient, string>();
+  pool.on('acquire', (client) => {
+    if (role === undefined || hasRole.get(client) === role) return;
+    hasRole.set(client, role);
+    client.query(`SET ROLE ${role}`).catch(() => {});
+  });
   return {
     ...queryable(pool),
     transaction: async (work) => {
@@ -28,6 +37,12 @@ export function openPostgresDatabase(url: string, schema?: string): Database {
       } finally {
         client.release();
       }
+    },
+    useRole: async (name) => {
+      const [row] = (await pool.query<{ ok: boolean }>(CAN_TAKE_ROLE, [name])).rows;
+      if (!row?.ok) return false;
+      role = name;
+      return true;
     },
     close: () => pool.end(),
   };

@@ -1,6 +1,6 @@
 import { evaluate, parseAgreement, parseLedger } from '@truce/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, type Store } from '../src/index.ts';
+import { APP_ROLE, MIGRATIONS, type Store } from '../src/index.ts';
 import { exampleAgreement, exampleLedger, exampleLedgerText, talks } from './example.ts';
 
 export interface StoreTarget {
@@ -30,19 +30,25 @@ export function describeStore(name: string, target: StoreTarget): void {
     /** Runs SQL as a superuser with triggers off, as someone rewriting history would. */
     async function tamper(sql: string, params: unknown[]): Promise<void> {
       await store.database.transaction(async (tx) => {
+        // Back to the session's superuser (the store acts as the application role), triggers off.
+        await tx.exec('SET LOCAL ROLE NONE');
         await tx.exec('SET LOCAL session_replication_role = replica');
         await tx.query(sql, params);
       });
     }
 
     it('applies each migration once: reopening the same data applies none', async () => {
+      const applied = () =>
+        store.database.query<{ version: number; applied_at: unknown }>(
+          'SELECT version, applied_at::text FROM truce_migrations ORDER BY version',
+        );
       await store.close();
       store = await target.open();
-      const recorded = await store.database.query<{ version: number }>(
-        'SELECT version FROM truce_migrations ORDER BY version',
-      );
-      expect(recorded.map((r) => r.version)).toEqual([1]);
-      expect(await migrate(store.database)).toEqual([]);
+      const first = await applied();
+      expect(first.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
+      await store.close();
+      store = await target.open();
+      expect(await applied()).toEqual(first);
     });
 
     it('keeps each version of an agreement and never stores a file with issues', async () => {
@@ -155,18 +161,33 @@ export function describeStore(name: string, target: StoreTarget): void {
       });
     });
 
-    it('the database refuses UPDATE, DELETE and TRUNCATE of events and agreements', async () => {
+    it('the application role may not UPDATE, DELETE or TRUNCATE events or agreements', async () => {
       await given('append-only');
       await store.append('append-only', [talks('a1')]);
-      for (const sql of [
+      const [who] = await store.database.query<{ user: string }>('SELECT current_user AS user');
+      expect(who?.user).toBe(APP_ROLE);
+      const rewrites = [
         `UPDATE events SET body = '{}' WHERE agreement_id = 'append-only'`,
         `DELETE FROM events WHERE agreement_id = 'append-only'`,
         'TRUNCATE events CASCADE',
         `UPDATE agreements SET text = '' WHERE id = 'append-only'`,
         `DELETE FROM agreements WHERE id = 'append-only'`,
-      ])
-        await expect(store.database.query(sql), sql).rejects.toThrow(/append-only/);
-      expect(await store.verify('append-only')).toEqual({ ok: true, count: 1 });
+      ];
+      for (const sql of rewrites)
+        await expect(store.database.query(sql), sql).rejects.toThrow(/permission denied/);
+      // The role may still read and append.
+      await expect(store.database.query('SELECT count(*) FROM events')).resolves.toHaveLength(1);
+      expect((await store.append('append-only', [talks('a2')])).ok).toBe(true);
+      // Behind the role, the triggers refuse the same statements even to the owner.
+      for (const sql of rewrites)
+        await expect(
+          store.database.transaction(async (tx) => {
+            await tx.exec('SET LOCAL ROLE NONE');
+            await tx.query(sql);
+          }),
+          sql,
+        ).rejects.toThrow(/append-only/);
+      expect(await store.verify('append-only')).toEqual({ ok: true, count: 2 });
     });
 
     describe('verify names the first broken link after a superuser rewrites history', () => {
