@@ -6,6 +6,7 @@ import { CliError } from './cli-error.ts';
 import { addEventsCommand } from './events-command.ts';
 import { addExplainCommand } from './explain-command.ts';
 import { addExportCommand } from './export-command.ts';
+import { addExtractCommand } from './extract-command.ts';
 import { addImportCommand } from './import-command.ts';
 import { addInitCommand } from './init-command.ts';
 import { addProjectCommand } from './project-command.ts';
@@ -41,6 +42,7 @@ export function createProgram(): Command {
   addExportCommand(program);
   addBackupCommands(program);
   addProjectCommand(program);
+  addExtractCommand(program);
   program.addHelpText(
     'after',
     `

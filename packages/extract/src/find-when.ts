@@ -108,6 +108,9 @@ export function findDates(text: string, sentence: Span, reference: Date, duratio
     )
       continue;
     let start = sentence.start + (part ? r.index : offset);
+    // "on Sunday", "at noon": the date is the words after the preposition.
+    const preposition = part ? null : /^(?:on|at|in|by)\s+/i.exec(text.slice(start, start + 4));
+    if (preposition) start += preposition[0].length;
     const end = sentence.start + offset + result.text.length;
     const before = LEADING_THE.exec(
       body.slice(Math.max(0, start - sentence.start - 8), start - sentence.start),

@@ -12,7 +12,9 @@ export type {
   When,
 } from './candidate.ts';
 export { CANDIDATE_KINDS } from './candidate.ts';
+export { describeWhen } from './describe-when.ts';
 export { type Extraction, type ExtractOptions, extract } from './extract.ts';
+export { highlight, type RoleSpan, type SpanRole, spansOf } from './highlight.ts';
 export type { ExtractionNote } from './input-checks.ts';
 export { toPlainText } from './plain-text.ts';
 export type { Span } from './span.ts';

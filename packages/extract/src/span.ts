@@ -5,11 +5,11 @@ export interface Span {
   readonly end: number;
 }
 
-/** The span of `text.slice(start, end)`, trimmed of surrounding spaces and trailing punctuation. */
+/** The span of `text.slice(start, end)`, trimmed of surrounding spaces and of commas, semicolons and colons (and a trailing full stop). */
 export function spanOf(text: string, start: number, end: number): Span {
   let s = start;
   let e = end;
-  while (s < e && /\s/.test(text[s]!)) s++;
+  while (s < e && /[\s,;:]/.test(text[s]!)) s++;
   while (e > s && /[\s,;:.]/.test(text[e - 1]!)) e--;
   return { text: text.slice(s, e), start: s, end: e };
 }
