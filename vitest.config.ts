@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/**/*.test.ts'],
     testTimeout: 60_000,
+    // Opening a PGlite database runs initdb, which takes seconds when other files do the same at once.
+    hookTimeout: 60_000,
   },
 });

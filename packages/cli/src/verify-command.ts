@@ -24,7 +24,8 @@ Examples:
         if (flags.json)
           process.stdout.write(`${JSON.stringify({ agreement: agreementId, ...result }, null, 2)}\n`);
         if (result.ok) {
-          if (!flags.json) process.stdout.write(`chain intact: ${result.count} events\n`);
+          if (!flags.json)
+            process.stdout.write(`chain intact: ${result.count} event${result.count === 1 ? '' : 's'}\n`);
           return;
         }
         const { seq, eventId, message } = result.firstBroken;

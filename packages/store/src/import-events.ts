@@ -80,7 +80,13 @@ export async function importRecords(
     ]);
   const db = store.database;
   const head = await readHead(db, agreementId);
-  const { fresh, skipped, bad } = await check(db, agreement, parsed.records, options.onProgress);
+  const { fresh, skipped, bad } = await check(
+    db,
+    agreement,
+    parsed.records,
+    head.seq === 0,
+    options.onProgress,
+  );
   const allBad = sortBad([...parsed.bad, ...bad]);
   if (allBad.length > 0 && (!options.skipBad || bad.some((b) => b.line === null))) return refused(allBad);
   const written = await writeBatches(db, agreementId, fresh, head, options);
@@ -112,6 +118,8 @@ async function check(
   db: Queryable,
   agreement: Agreement,
   records: readonly ImportRecord[],
+  /** The ledger held nothing when the import began: no id needs looking up (a writer since is seen later). */
+  empty: boolean,
   onProgress: ImportOptions['onProgress'],
 ): Promise<{ fresh: Prepared[]; skipped: string[]; bad: BadRecord[] }> {
   let good = [...records];
@@ -135,7 +143,7 @@ async function check(
     // Ids already stored: the same content is skipped (a re-run), different content is a conflict.
     for (let i = 0; i < events.length; i += LOOKUP_CHUNK) {
       const ids = events.slice(i, i + LOOKUP_CHUNK).map((e) => e.id);
-      const stored = await storedBodies(db, agreement.id, ids);
+      const stored = empty ? new Map<string, string>() : await storedBodies(db, agreement.id, ids);
       if (stored.size > 0)
         ids.forEach((id, k) => {
           const before = stored.get(id);
@@ -153,7 +161,7 @@ async function check(
     const targets = [...supersedes.keys()];
     for (let i = 0; i < targets.length; i += LOOKUP_CHUNK) {
       const chunk = targets.slice(i, i + LOOKUP_CHUNK);
-      const stored = await storedIds(db, agreement.id, chunk);
+      const stored = empty ? new Set<string>() : await storedIds(db, agreement.id, chunk);
       for (const target of chunk)
         if (!stored.has(target))
           issues.push(...(supersedes.get(target) ?? []).map((k) => missingTarget(k, target)));
