@@ -52,35 +52,23 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
     if (to.start < from.start) report('bad-time', [...path, 'occurred', 'to'], '`to` is before `from`');
     return { start: from.start, end: to.end, at: mid(from), until: mid(to), precision: from.precision };
   };
-  const known = (id: string, candidates: Iterable<string>, what: string, p: (string | number)[]) => {
-    const list = [...candidates];
-    if (list.includes(id)) return;
-    const hint = nearest(id, list);
+  const ids = idsOf(agreement);
+  const known = (id: string, candidates: ReadonlySet<string>, what: string, p: (string | number)[]) => {
+    if (candidates.has(id)) return;
+    const hint = nearest(id, [...candidates]);
     report(
       'undefined-reference',
       p,
       `\`${id}\` is not ${what} of agreement \`${agreement.id}\`${hint ? `; did you mean \`${hint}\`?` : ''}`,
     );
   };
-  const actors = [...agreement.partyIds, ...agreement.document.mediators.map((m) => m.id)];
   const party = (id: string | undefined, p: (string | number)[], extra: readonly string[] = []) =>
-    id === undefined || known(id, [...actors, ...extra], 'a party or mediator', p);
-  const obligation = (id: string, p: (string | number)[]) =>
-    known(
-      id,
-      agreement.obligations.map((o) => o.id),
-      'an obligation',
-      p,
-    );
-  const phase = (id: string, p: (string | number)[]) =>
-    known(
-      id,
-      agreement.phases.map((ph) => ph.id),
-      'a phase',
-      p,
-    );
-  const cohort = (id: string, p: (string | number)[]) =>
-    known(id, agreement.cohortHeldBy.keys(), 'a cohort', p);
+    id === undefined ||
+    extra.includes(id) ||
+    known(id, extra.length === 0 ? ids.actors : new Set([...ids.actors, ...extra]), 'a party or mediator', p);
+  const obligation = (id: string, p: (string | number)[]) => known(id, ids.obligations, 'an obligation', p);
+  const phase = (id: string, p: (string | number)[]) => known(id, ids.phases, 'a phase', p);
+  const cohort = (id: string, p: (string | number)[]) => known(id, ids.cohorts, 'a cohort', p);
   const sources: readonly Source[] =
     doc.sources.length === 0
       ? NO_SOURCES
@@ -303,6 +291,30 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
     default:
       return assertNever(doc);
   }
+}
+
+/** The ids an event may name, per agreement, computed once: an import checks a million events against them. */
+interface AgreementIds {
+  readonly actors: ReadonlySet<string>;
+  readonly obligations: ReadonlySet<string>;
+  readonly phases: ReadonlySet<string>;
+  readonly cohorts: ReadonlySet<string>;
+}
+
+const ID_CACHE = new WeakMap<Agreement, AgreementIds>();
+
+function idsOf(agreement: Agreement): AgreementIds {
+  let ids = ID_CACHE.get(agreement);
+  if (!ids) {
+    ids = {
+      actors: new Set([...agreement.partyIds, ...agreement.document.mediators.map((m) => m.id)]),
+      obligations: new Set(agreement.obligations.map((o) => o.id)),
+      phases: new Set(agreement.phases.map((ph) => ph.id)),
+      cohorts: new Set(agreement.cohortHeldBy.keys()),
+    };
+    ID_CACHE.set(agreement, ids);
+  }
+  return ids;
 }
 
 // A time known to the minute counts at that minute; a coarser one (hour, day, month) at the middle of its range,
