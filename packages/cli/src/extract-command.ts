@@ -76,9 +76,17 @@ function fieldLines(c: Candidate): string[] {
   return lines;
 }
 
+/** One candidate as lines: its number, kind and place, its clause with the spans marked, then its fields. */
+export function formatCandidate(text: string, c: Candidate, n: number, color: boolean): string[] {
+  return [
+    `${n}. ${c.kind}, ${c.modality}  (${placeOf(text, c.trigger.start)})`,
+    `   ${highlight(text, c.span, spansOf(c), spanMarker(color)).replace(/\s*\n\s*/g, ' ')}`,
+    ...fieldLines(c),
+  ];
+}
+
 /** The extraction as text: each candidate's clause with its spans marked, then its fields. */
 export function formatExtraction(name: string, result: Extraction, color: boolean): string {
-  const mark = spanMarker(color);
   const out: string[] = [];
   const n = result.candidates.length;
   out.push(
@@ -92,10 +100,7 @@ export function formatExtraction(name: string, result: Extraction, color: boolea
   const whole = report.filter((s) => !seen.has(s.span.start) && seen.add(s.span.start));
   if (whole.length > 0) out.push(`Sources for the whole report: ${whole.map((s) => s.span.text).join('; ')}`);
   result.candidates.forEach((c, i) => {
-    out.push('');
-    out.push(`${i + 1}. ${c.kind}, ${c.modality}  (${placeOf(result.text, c.trigger.start)})`);
-    out.push(`   ${highlight(result.text, c.span, spansOf(c), mark).replace(/\s*\n\s*/g, ' ')}`);
-    out.push(...fieldLines(c));
+    out.push('', ...formatCandidate(result.text, c, i + 1, color));
   });
   return `${out.join('\n')}\n`;
 }

@@ -11,6 +11,7 @@ import { addImportCommand } from './import-command.ts';
 import { addInitCommand } from './init-command.ts';
 import { addProjectCommand } from './project-command.ts';
 import { addRecordCommand } from './record-command.ts';
+import { addReviewCommand } from './review-command.ts';
 import { addStatusCommand } from './status-command.ts';
 import { addTimelineCommand } from './timeline-command.ts';
 import { addValidateCommand } from './validate-command.ts';
@@ -43,6 +44,7 @@ export function createProgram(): Command {
   addBackupCommands(program);
   addProjectCommand(program);
   addExtractCommand(program);
+  addReviewCommand(program);
   program.addHelpText(
     'after',
     `

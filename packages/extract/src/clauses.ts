@@ -51,17 +51,24 @@ export function triggersIn(text: string, sentence: Span): Trigger[] {
 
 /** Each trigger's clause: the sentence cut at the last clause break between one trigger and the next, or at the next. */
 export function clausesOf(text: string, sentence: Span, triggers: readonly Trigger[]): Span[] {
-  const cuts = [sentence.start];
+  // A clause ends where its break starts ("..., and"), and the next begins after the break.
+  const starts = [sentence.start];
+  const ends: number[] = [];
   for (let i = 1; i < triggers.length; i++) {
     const from = triggers[i - 1]!.span.end;
     const between = text.slice(from, triggers[i]!.span.start);
-    let cut = triggers[i]!.span.start;
+    let end = triggers[i]!.span.start;
+    let start = end;
     CLAUSE_BREAK.lastIndex = 0;
-    for (let m = CLAUSE_BREAK.exec(between); m; m = CLAUSE_BREAK.exec(between)) cut = from + m.index;
-    cuts.push(Math.max(cut, cuts[cuts.length - 1]!));
+    for (let m = CLAUSE_BREAK.exec(between); m; m = CLAUSE_BREAK.exec(between)) {
+      end = from + m.index;
+      start = from + m.index + m[0].length;
+    }
+    ends.push(Math.max(end, starts[starts.length - 1]!));
+    starts.push(Math.max(start, starts[starts.length - 1]!));
   }
-  cuts.push(sentence.end);
-  return triggers.map((_, i) => spanOf(text, cuts[i]!, cuts[i + 1]!));
+  ends.push(sentence.end);
+  return triggers.map((_, i) => spanOf(text, starts[i]!, ends[i]!));
 }
 
 function gap(a: Span, b: Span): number {

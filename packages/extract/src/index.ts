@@ -17,4 +17,6 @@ export { type Extraction, type ExtractOptions, extract } from './extract.ts';
 export { highlight, type RoleSpan, type SpanRole, spansOf } from './highlight.ts';
 export type { ExtractionNote } from './input-checks.ts';
 export { toPlainText } from './plain-text.ts';
+export { type Proposal, type ProposedFields, proposeEvent } from './propose-event.ts';
+export { parseDecisions, type ReviewDecision } from './review-decisions.ts';
 export type { Span } from './span.ts';
