@@ -2,9 +2,11 @@
 // and on the PostgreSQL server when one answers; beside it, in the same run, the append alone and a full
 // evaluation of the same ledger in memory (what every read would cost without the store's kept fold).
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { evaluate } from '@truce/core';
-import { openStore, type Store } from '@truce/store';
+import { formatJsonl, importJsonl, openStore, type Store } from '@truce/store';
 import pg from 'pg';
 import type { BenchResult } from './run.ts';
 import { syntheticDocs, syntheticLedger } from './synthetic-ledger.ts';
@@ -24,12 +26,11 @@ const ms = (x: number) => `${x.toFixed(2)} ms`;
 async function fill(store: Store): Promise<number> {
   const added = await store.addAgreement(text, 'agreement.yaml');
   if (!added.ok) throw new Error('the example agreement does not parse');
-  const docs = syntheticDocs(N);
+  const jsonl = formatJsonl(syntheticDocs(N));
   const t = performance.now();
-  for (let i = 0; i < docs.length; i += BATCH) {
-    const r = await store.append(ID, docs.slice(i, i + BATCH));
-    if (!r.ok) throw new Error(r.issues[0]?.message);
-  }
+  // As `truce import` loads a file: checked whole, then written in batches with COPY.
+  const r = await importJsonl(store, ID, jsonl, { batchSize: BATCH });
+  if (!r.ok) throw new Error(r.bad[0]?.message);
   return performance.now() - t;
 }
 
@@ -145,11 +146,14 @@ export async function run(): Promise<BenchResult> {
   } finally {
     await store.close();
   }
-  const embedded = await openStore();
+  // A workspace folder on disk, as `truce` uses (an in-memory PGlite copies its files as they grow).
+  const dir = mkdtempSync(join(tmpdir(), 'truce-status-bench-'));
+  const embedded = await openStore({ dataDir: dir });
   try {
     rows.push(...(await measure('PGlite', embedded)));
   } finally {
     await embedded.close();
+    rmSync(dir, { recursive: true, force: true });
   }
   if (await postgresAnswers()) {
     const schema = `truce_bench_${randomBytes(4).toString('hex')}`;
@@ -173,7 +177,7 @@ export async function run(): Promise<BenchResult> {
     rows,
     notes: [
       '- The ledger is bench/synthetic-ledger.ts written out (1,000,000 releases and deliveries over the seven',
-      '  days of the 2023 pause), appended through `store.append` in batches, hash chain included.',
+      '  days of the 2023 pause), loaded as `truce import` loads a file (see the import bench), hash chain included.',
       '- Each round appends one event alone (the baseline), then appends another and reads the status as of',
       '  2 Dec 2023 through `store.status`, which folds each ledger once and then reads only the events',
       '  appended since its last read. Rounds run in turn, so both figures see the same machine.',

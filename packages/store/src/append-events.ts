@@ -100,19 +100,21 @@ export async function appendEvents(
       prev = hash;
       return row;
     });
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK)
-      await tx.query(
-        `INSERT INTO events (agreement_id, seq, event_id, body, prev_hash, hash)
+    // The last chunk and the head move in one statement: one round trip fewer for the usual one-chunk append.
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const last = i + INSERT_CHUNK >= rows.length;
+      const insert = `INSERT INTO events (agreement_id, seq, event_id, body, prev_hash, hash)
          SELECT $1, r.seq, r.event_id, r.body, r.prev_hash, r.hash
-         FROM jsonb_to_recordset($2::jsonb) AS r(seq bigint, event_id text, body jsonb, prev_hash text, hash text)`,
-        [agreementId, JSON.stringify(rows.slice(i, i + INSERT_CHUNK))],
-      );
-    if (rows.length)
-      await tx.query('UPDATE ledger_heads SET seq = $2, hash = $3 WHERE agreement_id = $1', [
-        agreementId,
-        seq,
-        prev,
-      ]);
+         FROM jsonb_to_recordset($2::jsonb) AS r(seq bigint, event_id text, body jsonb, prev_hash text, hash text)`;
+      const chunk = JSON.stringify(rows.slice(i, i + INSERT_CHUNK));
+      if (!last) await tx.query(insert, [agreementId, chunk]);
+      else
+        await tx.query(
+          `WITH inserted AS (${insert} RETURNING 1)
+           UPDATE ledger_heads SET seq = $3, hash = $4 WHERE agreement_id = $1`,
+          [agreementId, chunk, seq, prev],
+        );
+    }
     return {
       ok: true,
       appended: rows.map((r) => ({ id: r.event_id, seq: r.seq, hash: r.hash })),
