@@ -82,7 +82,7 @@ function issuesOf(doc: Record<string, unknown>, agreement: Agreement): string[] 
 }
 
 /** The fields a decision gives, or why it cannot be taken. */
-function fieldsFor_(decision: ReviewDecision, proposal: Proposal): Fields | string {
+function decidedFields(decision: ReviewDecision, proposal: Proposal): Fields | string {
   switch (decision.action) {
     case 'accept':
       if (!proposal.ok)
@@ -166,7 +166,7 @@ async function applyDecisions(
     if (d.kind && d.kind !== c.kind)
       return void problems.push(`candidate ${n} is a ${c.kind}, not a ${d.kind}: is this the same report?`);
     if (d.action === 'reject') return void outcomes.push({ candidate: n, kind: c.kind, action: 'rejected' });
-    const fields = fieldsFor_(d, proposeEvent(c, ctx.agreement, ctx.extraction.published));
+    const fields = decidedFields(d, proposeEvent(c, ctx.agreement, ctx.extraction.published));
     if (typeof fields === 'string') return void problems.push(`candidate ${n} (${c.kind}) ${fields}`);
     const doc = buildEvent(fields, c, ctx);
     const issues = issuesOf(doc, ctx.agreement);

@@ -13,7 +13,7 @@ export interface TriggerRule {
 const PAUSE =
   /\b(?:pauses?|truces?|cease-?fires?|armistices?|lulls?|cessation of hostilities|halt in (?:the )?fighting)\b/i;
 const DETAINED =
-  /\b(?:hostages?|captives?|prisoners?|detainees?|abductees|POWs|soldiers|servicem[ae]n|servicemembers|civilians|bodies|remains|women|children|minors|teenagers|elderly)\b/i;
+  /\b(?:hostages?|captives?|prisoners?|detainees?|abductees|POWs|soldiers|servicem[ae]n|servicemembers|civilians|bodies|remains|women|children|minors|teenagers|elderly|nationals|citizens)\b/i;
 const GOODS =
   /\b(?:water|food|electricity|fuel|medicine|medical supplies|aid|supplies|flour|cooking gas|gas|tents|trucks|lorries|convoys?)\b/i;
 
