@@ -42,6 +42,8 @@ export interface DateValue {
   readonly partOfDay?: 'morning' | 'afternoon' | 'evening' | 'night';
   /** `HH:MM` when the report gives a clock time. */
   readonly time?: string;
+  /** Only a weekday was given ("on Wednesday"): the date is that day before publication, or after it for what is still to come. */
+  readonly fromWeekday?: true;
 }
 
 /** When a candidate happened: one date, an interval, or a length of time that is not a date ("a 30-day period"). */

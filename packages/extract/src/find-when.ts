@@ -59,6 +59,7 @@ function dateValue(
   const value: { -readonly [K in keyof DateValue]: DateValue[K] } = { date, precision };
   if (part) value.partOfDay = part;
   if (clock) value.time = `${pad(c.get('hour')!)}:${pad(c.get('minute') ?? 0)}`;
+  if (c.isCertain('weekday') && !c.isCertain('day')) value.fromWeekday = true;
   return value;
 }
 

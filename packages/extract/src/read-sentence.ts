@@ -1,4 +1,4 @@
-import type { Actor, Candidate, Modality } from './candidate.ts';
+import type { Actor, Candidate, Modality, When } from './candidate.ts';
 import { clausesOf, modalityScope, nearest, type Trigger, triggersIn } from './clauses.ts';
 import { findActors } from './find-actors.ts';
 import { findCohorts } from './find-cohorts.ts';
@@ -16,6 +16,21 @@ export interface Draft extends Omit<Candidate, 'attribution'> {
 
 const CASUALTY_UNITS =
   /^(?:people|persons|individuals|civilians|residents|dead|killed|wounded|injured|bodies|children|women|men|minors|soldiers|troops|fighters|militants|combatants|members|police(?:men)?|patients|journalists|aid workers|workers|staff|[A-Z][a-z]+(?:ians|ans|is|ese))$/;
+
+const DAY = 86_400_000;
+
+/**
+ * A weekday alone is the nearest such day; what happened (or is denied) took place on or before
+ * publication, and what is still to come on or after it.
+ */
+function byTense(when: When | undefined, modality: Modality, reference: Date): When | undefined {
+  if (when?.type !== 'date' || !when.fromWeekday) return when;
+  const at = Date.parse(`${when.date}T12:00:00Z`);
+  const published = Date.parse(`${reference.toISOString().slice(0, 10)}T12:00:00Z`);
+  const past = modality === 'happened' || modality === 'denied';
+  const shift = past && at > published ? -7 : !past && at < published ? 7 : 0;
+  return shift === 0 ? when : { ...when, date: new Date(at + shift * DAY).toISOString().slice(0, 10) };
+}
 
 function goodsIn(text: string, within: Span): Span[] {
   const pattern = new RegExp(GOODS.source, 'gi');
@@ -85,7 +100,11 @@ export function readSentence(
       modality = 'planned';
       cue = at(text, sentence, terms);
     }
-    const when = nearest(inClause(dates), trigger.span) ?? nearest(inClause(durations), trigger.span);
+    const when = byTense(
+      nearest(inClause(dates), trigger.span) ?? nearest(inClause(durations), trigger.span),
+      modality,
+      reference,
+    );
     const draft: { -readonly [K in keyof Draft]: Draft[K] } = {
       kind: trigger.kind,
       trigger: trigger.span,
