@@ -1,5 +1,5 @@
 import type { Agreement } from '@truce/core';
-import { type AppendIssue, checkEvents, missingTarget, storedBodies } from './append-events.ts';
+import { type AppendIssue, checkEvents, storedBodies } from './append-events.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { linkHash } from './chain-hash.ts';
 import { copyField, type Database, type Queryable } from './database.ts';
@@ -43,6 +43,8 @@ export interface ImportResult {
 }
 
 const DEFAULT_BATCH = 10_000;
+/** Records checked on their own at a time: their checked copies are let go before the next chunk. */
+const CHECK_CHUNK = 20_000;
 /** Ids looked up in the store per query while checking. */
 const LOOKUP_CHUNK = 10_000;
 const COLUMNS = ['agreement_id', 'seq', 'event_id', 'body', 'prev_hash', 'hash'] as const;
@@ -109,10 +111,17 @@ export async function importRecords(
   };
 }
 
+/** A record that passed the checks on its own: its body in canonical form, and what it supersedes. */
+interface Candidate extends Prepared {
+  readonly supersedes?: string;
+}
+
 /**
  * Sorts the records into those to write, those already stored with the same content, and bad ones.
- * Dropping a bad record can expose another (a correction of it, say), so it repeats until the rest is
- * clean. Nothing is written.
+ * Nothing is written. First each record on its own (the core's schema and reference checks), a chunk at
+ * a time so the checked copies do not pile up on a long file; then across the file (an id used twice,
+ * what corrections and retractions supersede) and against the store. Dropping a bad record can expose
+ * another (a correction of it, say), so that last part repeats until the rest is clean.
  */
 async function check(
   db: Queryable,
@@ -122,64 +131,127 @@ async function check(
   empty: boolean,
   onProgress: ImportOptions['onProgress'],
 ): Promise<{ fresh: Prepared[]; skipped: string[]; bad: BadRecord[] }> {
-  let good = [...records];
   const bad: BadRecord[] = [];
-  for (;;) {
-    const checked = checkEvents(
-      agreement,
-      good.map((r) => r.doc),
-      {},
-    );
-    if ('issues' in checked) {
-      const dropped = blame(checked.issues, good, bad);
-      if (dropped === 'all') return { fresh: [], skipped: [], bad };
-      good = good.filter((_, index) => !dropped.has(index));
-      continue;
+  const candidates: Candidate[] = [];
+  for (let from = 0; from < records.length; from += CHECK_CHUNK) {
+    let chunk = records.slice(from, from + CHECK_CHUNK);
+    for (;;) {
+      const checked = checkEvents(
+        agreement,
+        chunk.map((r) => r.doc),
+        {},
+      );
+      if ('issues' in checked) {
+        const dropped = blame(checked.issues, chunk, bad);
+        if (dropped === 'all') return { fresh: [], skipped: [], bad: sortBad(bad) };
+        chunk = chunk.filter((_, index) => !dropped.has(index));
+        continue;
+      }
+      checked.events.forEach((e, i) =>
+        candidates.push({
+          line: chunk[i]!.line,
+          id: e.id,
+          body: canonicalJson(e),
+          ...('supersedes' in e ? { supersedes: e.supersedes } : {}),
+        }),
+      );
+      break;
     }
-    const { events, supersedes } = checked;
-    const bodies = events.map((e) => canonicalJson(e));
-    const issues: AppendIssue[] = [];
-    const skippedAt = new Set<number>();
-    // Ids already stored: the same content is skipped (a re-run), different content is a conflict.
-    for (let i = 0; i < events.length; i += LOOKUP_CHUNK) {
-      const ids = events.slice(i, i + LOOKUP_CHUNK).map((e) => e.id);
-      const stored = empty ? new Map<string, string>() : await storedBodies(db, agreement.id, ids);
-      if (stored.size > 0)
-        ids.forEach((id, k) => {
-          const before = stored.get(id);
-          if (before === undefined) return;
-          if (before === bodies[i + k]) skippedAt.add(i + k);
-          else issues.push(conflict(i + k, id));
-        });
-      await onProgress?.({
-        checked: Math.min(i + LOOKUP_CHUNK, events.length),
-        written: 0,
-        total: 0,
-        batches: 0,
-      });
-    }
-    const targets = [...supersedes.keys()];
-    for (let i = 0; i < targets.length; i += LOOKUP_CHUNK) {
-      const chunk = targets.slice(i, i + LOOKUP_CHUNK);
-      const stored = empty ? new Set<string>() : await storedIds(db, agreement.id, chunk);
-      for (const target of chunk)
-        if (!stored.has(target))
-          issues.push(...(supersedes.get(target) ?? []).map((k) => missingTarget(k, target)));
-    }
-    if (issues.length > 0) {
-      const dropped = blame(issues, good, bad);
-      if (dropped === 'all') return { fresh: [], skipped: [], bad };
-      good = good.filter((_, index) => !dropped.has(index));
-      continue;
-    }
-    const fresh: Prepared[] = [];
-    const skipped: string[] = [];
-    events.forEach((e, index) => {
-      if (skippedAt.has(index)) skipped.push(e.id);
-      else fresh.push({ line: good[index]!.line, id: e.id, body: bodies[index]! });
+    await onProgress?.({
+      checked: Math.min(from + CHECK_CHUNK, records.length),
+      written: 0,
+      total: 0,
+      batches: 0,
     });
-    return { fresh, skipped, bad: sortBad(bad) };
   }
+
+  // An id used twice in the file (within a chunk the core has said so already).
+  const lineOf = new Map<string, number>();
+  let live = candidates.filter((c) => {
+    const prior = lineOf.get(c.id);
+    if (prior === undefined) {
+      lineOf.set(c.id, c.line);
+      return true;
+    }
+    bad.push({
+      line: c.line,
+      code: 'duplicate-id',
+      path: ['id'],
+      message: `the event id \`${c.id}\` is already used on line ${prior}`,
+    });
+    return false;
+  });
+
+  // Ids already stored: the same content is skipped (a re-run), different content is a conflict.
+  const skippedIds = new Set<string>();
+  if (!empty) {
+    const conflicts = new Set<Candidate>();
+    for (let i = 0; i < live.length; i += LOOKUP_CHUNK) {
+      const slice = live.slice(i, i + LOOKUP_CHUNK);
+      const stored = await storedBodies(
+        db,
+        agreement.id,
+        slice.map((c) => c.id),
+      );
+      for (const c of slice) {
+        const before = stored.get(c.id);
+        if (before === undefined) continue;
+        if (before === c.body) skippedIds.add(c.id);
+        else {
+          conflicts.add(c);
+          bad.push({
+            line: c.line,
+            code: 'conflict',
+            path: ['id'],
+            message: `an event with id \`${c.id}\` is already stored with different content; record a correction instead`,
+          });
+        }
+      }
+    }
+    if (conflicts.size > 0) live = live.filter((c) => !conflicts.has(c));
+  }
+
+  // What corrections and retractions supersede must be in the file or stored.
+  const storedTargets = new Set<string>();
+  const lookedUp = new Set<string>();
+  for (;;) {
+    const liveIds = new Set(live.map((c) => c.id));
+    const unknown = [
+      ...new Set(
+        live.flatMap((c) =>
+          c.supersedes !== undefined && !liveIds.has(c.supersedes) && !lookedUp.has(c.supersedes)
+            ? [c.supersedes]
+            : [],
+        ),
+      ),
+    ];
+    for (let i = 0; i < unknown.length; i += LOOKUP_CHUNK) {
+      const slice = unknown.slice(i, i + LOOKUP_CHUNK);
+      slice.forEach((id) => lookedUp.add(id));
+      if (empty) continue;
+      for (const id of await storedIds(db, agreement.id, slice)) storedTargets.add(id);
+    }
+    const missing = live.filter(
+      (c) => c.supersedes !== undefined && !liveIds.has(c.supersedes) && !storedTargets.has(c.supersedes),
+    );
+    if (missing.length === 0) break;
+    for (const c of missing)
+      bad.push({
+        line: c.line,
+        code: 'undefined-reference',
+        path: ['supersedes'],
+        message: `\`${c.supersedes}\` is not an event in this ledger`,
+      });
+    const gone = new Set(missing);
+    live = live.filter((c) => !gone.has(c));
+  }
+
+  const fresh: Prepared[] = [];
+  const skipped: string[] = [];
+  for (const c of live)
+    if (skippedIds.has(c.id)) skipped.push(c.id);
+    else fresh.push({ line: c.line, id: c.id, body: c.body });
+  return { fresh, skipped, bad: sortBad(bad) };
 }
 
 /** Adds the issues to `bad` by line; the positions to drop, or 'all' when an issue blames no one record. */
@@ -303,15 +375,6 @@ async function storedIds(db: Queryable, agreementId: string, ids: readonly strin
     [agreementId, JSON.stringify(ids)],
   );
   return new Set(rows.map((r) => r.event_id));
-}
-
-function conflict(index: number, id: string): AppendIssue {
-  return {
-    index,
-    code: 'conflict',
-    path: ['events', index, 'id'],
-    message: `an event with id \`${id}\` is already stored with different content; record a correction instead`,
-  };
 }
 
 function issuesToBad(issues: readonly AppendIssue[], records: readonly ImportRecord[]): BadRecord[] {

@@ -291,5 +291,27 @@ export function describeImportExport(name: string, open: () => Promise<Store>): 
       expect(result.bad[0]?.message).toContain('20 events were written before it');
       expect(await store.verify('clash')).toEqual({ ok: true, count: 21 });
     });
+    it('finds an id used twice and a correction of a bad event across a long file, and writes nothing', async () => {
+      await given('long-file');
+      // Longer than the chunk the records are checked in, with the problems far apart.
+      const docs: unknown[] = Array.from({ length: 20_010 }, (_, i) => talks(`l${i}`));
+      docs[1] = {
+        ...talks('l1'),
+        type: 'release',
+        party: 'hamas',
+        released: [{ cohort: 'nobody', count: 1 }],
+      };
+      docs[20_004] = talks('l3');
+      docs[20_007] = { ...talks('retract-l1'), type: 'retraction', supersedes: 'l1' };
+      const result = await importJsonl(store, 'long-file', docs.map((d) => JSON.stringify(d)).join('\n'));
+      expect(result.ok).toBe(false);
+      expect(result.bad.map((b) => [b.line, b.code])).toEqual([
+        [2, 'undefined-reference'],
+        [20_005, 'duplicate-id'],
+        [20_008, 'undefined-reference'],
+      ]);
+      expect(result.bad[1]?.message).toBe('the event id `l3` is already used on line 4');
+      expect(await store.events('long-file')).toEqual([]);
+    });
   });
 }
