@@ -85,14 +85,24 @@ async function measure(name: string, open: () => Promise<Store>, jsonl: string, 
     if (!verified.ok || verified.count !== N) throw new Error('the imported chain does not verify');
     const ratio = copyMs / importMs;
     return [
-      [`${name}: raw COPY (baseline)`, rate(N, copyMs), seconds(copyMs), 'one transaction, 10,000 rows per COPY'],
+      [
+        `${name}: raw COPY (baseline)`,
+        rate(N, copyMs),
+        seconds(copyMs),
+        'one transaction, 10,000 rows per COPY',
+      ],
       [
         `${name}: truce import`,
         rate(N, importMs),
         seconds(importMs),
         `${result.batches} batches; chain verifies, ${verified.count.toLocaleString('en')} events`,
       ],
-      [`${name}: import ÷ raw COPY`, `${(ratio * 100).toFixed(0)} %`, 'target ≥ 60 %', ratio >= 0.6 ? 'met' : 'not met'],
+      [
+        `${name}: import ÷ raw COPY`,
+        `${(ratio * 100).toFixed(0)} %`,
+        'target ≥ 60 %',
+        ratio >= 0.6 ? 'met' : 'not met',
+      ],
     ];
   } finally {
     await store.close();
