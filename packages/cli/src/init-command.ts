@@ -1,12 +1,28 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Source } from '@truce/core';
+import type { Store } from '@truce/store';
 import type { Command } from 'commander';
 import { parse } from 'yaml';
 import { CliError } from './cli-error.ts';
 import { openWorkspace, workspaceFolderExists, workspaceLocation } from './open-workspace.ts';
 
 const EXAMPLE = new URL('../../../examples/gaza-2023-pause/', import.meta.url);
+
+/** Stores the bundled 2023 example (agreement and ledger) in `store`: what `truce init` and `truce serve` start from. */
+export async function loadBundledExample(store: Store) {
+  const agreementFile = fileURLToPath(new URL('agreement.yaml', EXAMPLE));
+  const ledgerFile = fileURLToPath(new URL('ledger.yaml', EXAMPLE));
+  const added = await store.addAgreement(readFileSync(agreementFile, 'utf8'), agreementFile);
+  if (!added.ok) throw new Error(`the bundled example agreement is invalid: ${added.issues[0]?.message}`);
+  const ledger = parse(readFileSync(ledgerFile, 'utf8')) as {
+    sources?: Record<string, Source>;
+    events: unknown[];
+  };
+  const appended = await store.append(added.id, ledger.events, { sources: ledger.sources ?? {} });
+  if (!appended.ok) throw new Error(`the bundled example ledger is invalid: ${appended.issues[0]?.message}`);
+  return { added, appended };
+}
 
 /** Adds `truce init`. */
 export function addInitCommand(program: Command): void {
@@ -41,18 +57,7 @@ Examples:
               `a workspace already exists at ${location.label} (it holds agreements); nothing was changed`,
             );
         }
-        const agreementFile = fileURLToPath(new URL('agreement.yaml', EXAMPLE));
-        const ledgerFile = fileURLToPath(new URL('ledger.yaml', EXAMPLE));
-        const added = await store.addAgreement(readFileSync(agreementFile, 'utf8'), agreementFile);
-        if (!added.ok)
-          throw new Error(`the bundled example agreement is invalid: ${added.issues[0]?.message}`);
-        const ledger = parse(readFileSync(ledgerFile, 'utf8')) as {
-          sources?: Record<string, Source>;
-          events: unknown[];
-        };
-        const appended = await store.append(added.id, ledger.events, { sources: ledger.sources ?? {} });
-        if (!appended.ok)
-          throw new Error(`the bundled example ledger is invalid: ${appended.issues[0]?.message}`);
+        const { added, appended } = await loadBundledExample(store);
         const verified = await store.verify(added.id);
         process.stdout.write(
           [

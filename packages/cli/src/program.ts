@@ -12,6 +12,7 @@ import { addInitCommand } from './init-command.ts';
 import { addProjectCommand } from './project-command.ts';
 import { addRecordCommand } from './record-command.ts';
 import { addReviewCommand } from './review-command.ts';
+import { addServeCommand } from './serve-command.ts';
 import { addStatusCommand } from './status-command.ts';
 import { addTimelineCommand } from './timeline-command.ts';
 import { addValidateCommand } from './validate-command.ts';
@@ -42,6 +43,7 @@ export function createProgram(): Command {
   addImportCommand(program);
   addExportCommand(program);
   addBackupCommands(program);
+  addServeCommand(program);
   addProjectCommand(program);
   addExtractCommand(program);
   addReviewCommand(program);

@@ -1,1 +1,7 @@
-export {};
+export type { AppOptions } from './app.ts';
+export { createApp } from './app.ts';
+export type { Caller, Role } from './auth.ts';
+export { createToken, hashToken, ROLES } from './auth.ts';
+export { openApiDocument } from './openapi.ts';
+export type { RunningServer, ServerOptions } from './start.ts';
+export { startServer } from './start.ts';

@@ -89,6 +89,43 @@ export const MIGRATIONS: readonly Migration[] = [
       $$;
     `,
   },
+  {
+    version: 3,
+    name: 'API tokens, agreements open to the public, and the audit trail of writes',
+    sql: `
+      -- A token is stored as its SHA-256 only; the token itself is shown once, when it is made.
+      CREATE TABLE api_tokens (
+        id text PRIMARY KEY,
+        name text NOT NULL,
+        role text NOT NULL CHECK (role IN ('admin', 'editor', 'viewer')),
+        token_hash text NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        revoked_at timestamptz
+      );
+      CREATE TABLE public_agreements (
+        agreement_id text PRIMARY KEY,
+        opened_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE audit_log (
+        id bigserial PRIMARY KEY,
+        at timestamptz NOT NULL DEFAULT now(),
+        actor text NOT NULL,
+        action text NOT NULL,
+        agreement_id text,
+        detail jsonb NOT NULL DEFAULT '{}'
+      );
+      -- The trail is append-only for the application too.
+      DO $$
+      BEGIN
+        IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'truce_app') THEN
+          REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM truce_app;
+        END IF;
+      END
+      $$;
+      CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+        FOR EACH ROW EXECUTE FUNCTION truce_refuse_change();
+    `,
+  },
 ];
 
 /** The role the store acts as after migrating: it may read and append, not update or delete. */

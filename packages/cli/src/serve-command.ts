@@ -1,0 +1,74 @@
+import { startServer } from '@truce/server';
+import type { Store } from '@truce/store';
+import { type Command, InvalidArgumentError } from 'commander';
+import { loadBundledExample } from './init-command.ts';
+import { openWorkspace, workspaceLocation } from './open-workspace.ts';
+
+interface ServeFlags {
+  readonly port: number;
+  readonly host?: string;
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65_535)
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  return n;
+}
+
+/** Adds `truce serve`. */
+export function addServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the HTTP API (and its reference at /api/docs) over the workspace')
+    .option(
+      '--port <n>',
+      'the port (default: PORT, else 8080; 0 for any free one)',
+      port,
+      port(process.env.PORT ?? '8080'),
+    )
+    .option('--host <name>', 'the address to listen on (default: all)')
+    .addHelpText(
+      'after',
+      `
+A workspace that does not exist yet is created with the 2023 example, as \`truce init\` does. On the first
+run an admin API token is made and printed once (or TRUCE_ADMIN_TOKEN is stored as the admin token);
+make others with POST /api/tokens. Anonymous callers read only agreements opened to the public.
+The OpenAPI document is at /openapi.json. Ctrl-C stops the server.
+
+Examples:
+  $ truce serve
+  $ PORT=9000 TRUCE_DATA=/srv/truce truce serve
+  $ curl -s localhost:8080/openapi.json
+  $ curl -s -H "Authorization: Bearer $TOKEN" localhost:8080/api/agreements/gaza-2023-pause/status
+`,
+    )
+    .action(async (flags: ServeFlags) => {
+      const location = workspaceLocation();
+      const store = await openWorkspace({ create: true, location });
+      if (await isEmpty(store)) {
+        const { added } = await loadBundledExample(store);
+        process.stderr.write(`Created a workspace at ${location.label} with the example ${added.id}.\n`);
+      }
+      const server = await startServer(store, {
+        port: flags.port,
+        ...(flags.host ? { hostname: flags.host } : {}),
+        ...(process.env.TRUCE_ADMIN_TOKEN ? { adminToken: process.env.TRUCE_ADMIN_TOKEN } : {}),
+      });
+      process.stderr.write(
+        `Truce is serving ${location.label} at ${server.url} (API reference: ${server.url}/api/docs)\n`,
+      );
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await server.close();
+      await store.close();
+    });
+}
+
+async function isEmpty(store: Store): Promise<boolean> {
+  const [row] = await store.database.query<{ n: number | string }>('SELECT count(*) AS n FROM agreements');
+  return Number(row?.n ?? 0) === 0;
+}

@@ -1,0 +1,363 @@
+import { createHash } from 'node:crypto';
+import { resolveTime } from '@truce/core';
+import { formatDeadlinesIcs, formatEventsCsv, formatJsonl, type Store, StoreError } from '@truce/store';
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { timeout } from 'hono/timeout';
+import type { z } from 'zod';
+import { atLeast, audit, type Caller, callerOf, createToken } from './auth.ts';
+import { openApiDocument } from './openapi.ts';
+import { docsPage, homePage, STYLESHEET } from './pages.ts';
+import { problem } from './problem.ts';
+import { AppendBody, AuditQuery, EventsQuery, PublicBody, StatusQuery, TokenBody } from './schemas.ts';
+import { withoutPersons } from './strip-persons.ts';
+
+export interface AppOptions {
+  /** The clock, for `asOf` when a request gives none. */
+  readonly now?: () => number;
+  /** Largest request body, in bytes (default 1 MiB). */
+  readonly maxBodyBytes?: number;
+  /** Time a request may take before it is answered 504 (default 30 s). */
+  readonly timeoutMs?: number;
+}
+
+type Env = { Variables: { caller: Caller } };
+
+/** A zod failure as the problem document's `errors`: where, and what is wrong. */
+const issuesOf = (error: z.ZodError) =>
+  error.issues.map((i) => ({ path: i.path.map(String), message: i.message }));
+
+/**
+ * The HTTP API over a store: agreements, events, status and exports under `/api`, the OpenAPI document at
+ * `/openapi.json` and its reference at `/api/docs`. Callers are anonymous (public agreements only, read)
+ * or present an API token (`Authorization: Bearer …`) with the role viewer, editor or admin. Every error
+ * is an RFC 9457 problem document.
+ */
+export function createApp(store: Store, options: AppOptions = {}): Hono<Env> {
+  const now = options.now ?? Date.now;
+  const db = store.database;
+  const app = new Hono<Env>();
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
+    }),
+  );
+  app.use(
+    '/api/*',
+    timeout(
+      options.timeoutMs ?? 30_000,
+      () => new HTTPException(504, { message: 'the request took too long' }),
+    ),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? 1024 * 1024,
+      onError: (c) =>
+        problem(c, 413, `a request body may be at most ${options.maxBodyBytes ?? 1024 * 1024} bytes`),
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    const caller = await callerOf(db, c.req.header('authorization'));
+    if (!caller)
+      return problem(c, 401, 'the token is not valid (or was revoked); send `Authorization: Bearer <token>`');
+    c.set('caller', caller);
+    await next();
+    return undefined;
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return problem(c, error.status as 500, error.message);
+    if (error instanceof StoreError) return problem(c, 500, error.message);
+    console.error(error);
+    return problem(c, 500, 'something went wrong on the server; nothing you sent was the cause');
+  });
+  app.notFound((c) => problem(c, 404, `there is no ${c.req.method} ${c.req.path}; see /api/docs`));
+
+  /** 401 for anonymous callers, 403 for callers below `role`; undefined when allowed. */
+  const refuse = (c: Context<Env>, role: 'viewer' | 'editor' | 'admin'): Response | undefined => {
+    const caller = c.get('caller');
+    if (caller.role === null)
+      return problem(
+        c,
+        401,
+        `this needs a token with the role ${role} or above; send \`Authorization: Bearer <token>\``,
+      );
+    if (!atLeast(caller, role))
+      return problem(c, 403, `this needs the role ${role} or above; your token is ${caller.role}`);
+    return undefined;
+  };
+
+  const isPublic = async (id: string) =>
+    (await db.query('SELECT 1 FROM public_agreements WHERE agreement_id = $1', [id])).length > 0;
+
+  /** The agreement's versions when the caller may read it; otherwise the problem to answer. */
+  const readable = async (c: Context<Env>, id: string) => {
+    const versions = await store.agreements(id);
+    if (versions.length === 0) return { response: problem(c, 404, `no agreement \`${id}\` is stored`) };
+    if (c.get('caller').role === null && !(await isPublic(id)))
+      return {
+        response: problem(
+          c,
+          401,
+          `agreement \`${id}\` is not public; send a token with the role viewer or above`,
+        ),
+      };
+    return { versions };
+  };
+
+  /** Person-level fields reach editors and admins only. */
+  const forCaller = <T>(c: Context<Env>, event: T): T =>
+    atLeast(c.get('caller'), 'editor') ? event : withoutPersons(event);
+
+  app.get('/openapi.json', (c) => c.json(openApiDocument()));
+  app.get('/api/docs', (c) => c.html(docsPage(openApiDocument())));
+  app.get('/', async (c) => c.html(homePage(await listAgreements(true))));
+  app.get('/style.css', (c) =>
+    c.body(String(STYLESHEET), 200, { 'content-type': 'text/css; charset=utf-8' }),
+  );
+
+  async function listAgreements(publicOnly: boolean) {
+    const rows = await db.query<{
+      id: string;
+      version: number;
+      title: string;
+      events: string | number;
+      public: boolean;
+    }>(
+      `SELECT a.id, a.version, a.document->>'title' AS title, h.seq AS events, (p.agreement_id IS NOT NULL) AS public
+       FROM agreements a
+       JOIN ledger_heads h ON h.agreement_id = a.id
+       LEFT JOIN public_agreements p ON p.agreement_id = a.id
+       WHERE a.version = (SELECT max(version) FROM agreements b WHERE b.id = a.id)
+       ORDER BY a.id`,
+    );
+    return rows
+      .filter((r) => !publicOnly || r.public)
+      .map((r) => ({
+        id: r.id,
+        title: r.title,
+        version: r.version,
+        events: Number(r.events),
+        public: r.public,
+      }));
+  }
+
+  app.get('/api/agreements', async (c) =>
+    c.json({ agreements: await listAgreements(c.get('caller').role === null) }),
+  );
+
+  app.get('/api/agreements/:id', async (c) => {
+    const id = c.req.param('id');
+    const read = await readable(c, id);
+    if (read.response) return read.response;
+    const latest = read.versions.at(-1)!;
+    return c.json({
+      id,
+      public: await isPublic(id),
+      version: latest.version,
+      versions: read.versions.map((v) => ({
+        version: v.version,
+        addedAt: v.addedAt.toISOString(),
+        title: v.document.title,
+      })),
+      document: latest.document,
+    });
+  });
+
+  app.get('/api/agreements/:id/versions/:version', async (c) => {
+    const id = c.req.param('id');
+    const read = await readable(c, id);
+    if (read.response) return read.response;
+    const found = read.versions.find((v) => String(v.version) === c.req.param('version'));
+    if (!found)
+      return problem(
+        c,
+        404,
+        `${id} has no version ${c.req.param('version')}; its versions are ${read.versions.map((v) => v.version).join(', ')}`,
+      );
+    return c.json({
+      id,
+      version: found.version,
+      addedAt: found.addedAt.toISOString(),
+      document: found.document,
+    });
+  });
+
+  app.get('/api/agreements/:id/status', async (c) => {
+    const id = c.req.param('id');
+    const read = await readable(c, id);
+    if (read.response) return read.response;
+    const query = StatusQuery.safeParse(c.req.query());
+    if (!query.success) return problem(c, 400, 'the query is not valid', { errors: issuesOf(query.error) });
+    const { asOf, knownAt, evidence, version } = query.data;
+    const chosen =
+      version === undefined ? read.versions.at(-1)! : read.versions.find((v) => v.version === version);
+    if (!chosen) return problem(c, 400, `${id} has no version ${version}`);
+    const zone = chosen.document.timeZone;
+    const times: { asOf: number; knownAt?: number } = { asOf: now() };
+    for (const [name, text] of [
+      ['asOf', asOf],
+      ['knownAt', knownAt],
+    ] as const) {
+      if (text === undefined) continue;
+      const t = resolveTime(text, zone);
+      if ('error' in t)
+        return problem(c, 400, `${name} ${text}: ${t.error}`, {
+          errors: [{ path: [name], message: t.error }],
+        });
+      times[name] = t.start;
+    }
+    const status = await store.status(id, {
+      ...times,
+      ...(evidence === undefined ? {} : { evidence }),
+      ...(version === undefined ? {} : { version }),
+    });
+    return c.json(status);
+  });
+
+  app.get('/api/agreements/:id/events', async (c) => {
+    const id = c.req.param('id');
+    const read = await readable(c, id);
+    if (read.response) return read.response;
+    const query = EventsQuery.safeParse(c.req.query());
+    if (!query.success) return problem(c, 400, 'the query is not valid', { errors: issuesOf(query.error) });
+    const { type, after, limit } = query.data;
+    const rows = await db.query<{ seq: string | number; body: Record<string, unknown> }>(
+      `SELECT seq, body FROM events WHERE agreement_id = $1 AND seq > $2 ${type === undefined ? '' : "AND body->>'type' = $4"}
+       ORDER BY seq LIMIT $3`,
+      type === undefined ? [id, after, limit + 1] : [id, after, limit + 1, type],
+    );
+    const page = rows.slice(0, limit).map((r) => ({ seq: Number(r.seq), event: forCaller(c, r.body) }));
+    return c.json({ events: page, next: rows.length > limit ? page.at(-1)!.seq : null });
+  });
+
+  app.post('/api/agreements/:id/events', async (c) => {
+    const id = c.req.param('id');
+    const refused = refuse(c, 'editor');
+    if (refused) return refused;
+    if ((await store.agreements(id)).length === 0) return problem(c, 404, `no agreement \`${id}\` is stored`);
+    if (!(c.req.header('content-type') ?? '').includes('application/json'))
+      return problem(c, 415, 'send the event as JSON (Content-Type: application/json)');
+    let raw: unknown;
+    try {
+      raw = await c.req.json();
+    } catch {
+      return problem(c, 400, 'the body is not valid JSON');
+    }
+    const body = AppendBody.safeParse(raw);
+    if (!body.success)
+      return problem(c, 400, 'the body is not an event or { events: [...] }', {
+        errors: issuesOf(body.error),
+      });
+    const list = 'events' in body.data && Array.isArray(body.data.events) ? body.data.events : [body.data];
+    // With an Idempotency-Key, events sent without an id get one derived from the key: a retry is the same event.
+    const key = c.req.header('idempotency-key');
+    const events = list.map((e, i) =>
+      e.id === undefined && key
+        ? { ...e, id: `k-${createHash('sha256').update(`${key}:${i}`).digest('hex').slice(0, 20)}` }
+        : e,
+    );
+    const result = await store.append(id, events);
+    if (!result.ok)
+      return problem(c, 422, `the events were not recorded: ${result.issues.length} issue(s)`, {
+        errors: result.issues.map((i) => ({ path: i.path.map(String), code: i.code, message: i.message })),
+      });
+    if (result.appended.length > 0)
+      await audit(db, c.get('caller'), 'append-events', id, { ids: result.appended.map((a) => a.id) });
+    return c.json(
+      { appended: result.appended, skipped: result.skipped },
+      result.appended.length > 0 ? 201 : 200,
+    );
+  });
+
+  for (const format of ['jsonl', 'csv', 'ics'] as const)
+    app.get(`/api/agreements/:id/export.${format}`, async (c) => {
+      const id = c.req.param('id');
+      const read = await readable(c, id);
+      if (read.response) return read.response;
+      if (format === 'ics') {
+        const status = await store.status(id, { asOf: now() });
+        return c.body(formatDeadlinesIcs(status!, { dtstamp: now() }), 200, {
+          'content-type': 'text/calendar; charset=utf-8',
+        });
+      }
+      const events = (await store.events(id)).map((e) => forCaller(c, e));
+      return format === 'csv'
+        ? c.body(formatEventsCsv(events), 200, { 'content-type': 'text/csv; charset=utf-8' })
+        : c.body(formatJsonl(events), 200, { 'content-type': 'application/jsonl; charset=utf-8' });
+    });
+
+  app.put('/api/agreements/:id/public', async (c) => {
+    const id = c.req.param('id');
+    const refused = refuse(c, 'admin');
+    if (refused) return refused;
+    if ((await store.agreements(id)).length === 0) return problem(c, 404, `no agreement \`${id}\` is stored`);
+    const body = PublicBody.safeParse(await c.req.json().catch(() => undefined));
+    if (!body.success)
+      return problem(c, 400, 'send { "public": true } or { "public": false }', {
+        errors: issuesOf(body.error),
+      });
+    if (body.data.public)
+      await db.query('INSERT INTO public_agreements (agreement_id) VALUES ($1) ON CONFLICT DO NOTHING', [id]);
+    else await db.query('DELETE FROM public_agreements WHERE agreement_id = $1', [id]);
+    await audit(db, c.get('caller'), body.data.public ? 'open-to-public' : 'close-to-public', id, {});
+    return c.json({ id, public: body.data.public });
+  });
+
+  app.post('/api/tokens', async (c) => {
+    const refused = refuse(c, 'admin');
+    if (refused) return refused;
+    const body = TokenBody.safeParse(await c.req.json().catch(() => undefined));
+    if (!body.success)
+      return problem(c, 400, 'send { "name": …, "role": "viewer" | "editor" | "admin" }', {
+        errors: issuesOf(body.error),
+      });
+    const token = await createToken(db, body.data.name, body.data.role);
+    await audit(db, c.get('caller'), 'create-token', null, { name: body.data.name, role: body.data.role });
+    return c.json({ name: body.data.name, role: body.data.role, token }, 201);
+  });
+
+  app.get('/api/audit', async (c) => {
+    const refused = refuse(c, 'admin');
+    if (refused) return refused;
+    const query = AuditQuery.safeParse(c.req.query());
+    if (!query.success) return problem(c, 400, 'the query is not valid', { errors: issuesOf(query.error) });
+    const rows = await db.query<{
+      id: string;
+      at: string;
+      actor: string;
+      action: string;
+      agreement_id: string | null;
+      detail: unknown;
+    }>(
+      `SELECT id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor, action, agreement_id, detail
+       FROM audit_log ORDER BY id DESC LIMIT $1`,
+      [query.data.limit],
+    );
+    return c.json({
+      entries: rows.map((r) => ({
+        id: Number(r.id),
+        at: r.at,
+        actor: r.actor,
+        action: r.action,
+        agreement: r.agreement_id,
+        detail: r.detail,
+      })),
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import {
+  AppendBody,
+  AuditQuery,
+  EventBody,
+  EventsQuery,
+  PublicBody,
+  StatusQuery,
+  TokenBody,
+} from './schemas.ts';
+
+type JsonSchema = Record<string, unknown>;
+
+const schemaOf = (schema: z.ZodType): JsonSchema => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as JsonSchema;
+  return rest;
+};
+
+/** A query object's properties as OpenAPI query parameters. */
+function queryParameters(schema: z.ZodObject): JsonSchema[] {
+  const json = schemaOf(schema) as { properties?: Record<string, JsonSchema> };
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema: s,
+    ...(typeof s.description === 'string' ? { description: s.description } : {}),
+  }));
+}
+
+const idParam = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+  description: 'The agreement id.',
+};
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
+const errors = {
+  '400': problemResponse('A bad query or body (RFC 9457; `errors` lists each issue).'),
+  '401': problemResponse('No token, or a bad one, for something that needs one.'),
+  '403': problemResponse('The token’s role may not do this.'),
+  '404': problemResponse('No such agreement.'),
+};
+const json = (schema: JsonSchema, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const text = (type: string, description: string) => ({
+  description,
+  content: { [type]: { schema: { type: 'string' } } },
+});
+
+let cached: JsonSchema | undefined;
+
+/** The OpenAPI 3.1 document of the API, generated from the zod schemas that validate its requests. */
+export function openApiDocument(): JsonSchema {
+  cached ??= {
+    openapi: '3.1.0',
+    info: {
+      title: 'Truce API',
+      version: '0.1.0',
+      description:
+        'Agreements, their ledgers and where they stand. Anonymous callers read agreements opened to the public; ' +
+        'others send `Authorization: Bearer <token>` with the role viewer (read), editor (read and record) or admin ' +
+        '(also tokens, public access and the audit trail). Person-level fields reach editors and admins only. ' +
+        'Errors are RFC 9457 problem documents.',
+    },
+    components: {
+      securitySchemes: { token: { type: 'http', scheme: 'bearer' } },
+      schemas: {
+        Problem: {
+          type: 'object',
+          required: ['type', 'title', 'status'],
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            instance: { type: 'string' },
+            errors: { type: 'array', items: { type: 'object' } },
+          },
+        },
+        Event: schemaOf(EventBody),
+      },
+    },
+    security: [{}, { token: [] }],
+    paths: {
+      '/api/agreements': {
+        get: {
+          summary: 'The agreements the caller may read',
+          responses: { '200': json({ type: 'object' }, 'The list.') },
+        },
+      },
+      '/api/agreements/{id}': {
+        get: {
+          summary: 'An agreement: its latest document and its versions',
+          parameters: [idParam],
+          responses: { '200': json({ type: 'object' }, 'The agreement.'), ...errors },
+        },
+      },
+      '/api/agreements/{id}/versions/{version}': {
+        get: {
+          summary: 'One stored version of an agreement',
+          parameters: [
+            idParam,
+            { name: 'version', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
+          ],
+          responses: { '200': json({ type: 'object' }, 'The version.'), ...errors },
+        },
+      },
+      '/api/agreements/{id}/status': {
+        get: {
+          summary: 'Where the agreement stands (the status JSON of docs/status-json.md)',
+          parameters: [idParam, ...queryParameters(StatusQuery)],
+          responses: { '200': json({ type: 'object' }, 'The status.'), ...errors },
+        },
+      },
+      '/api/agreements/{id}/events': {
+        get: {
+          summary: 'The stored events, in the order recorded, a page at a time',
+          parameters: [idParam, ...queryParameters(EventsQuery)],
+          responses: {
+            '200': json(
+              { type: 'object' },
+              '`events` ({ seq, event }) and `next`, the cursor of the next page or null.',
+            ),
+            ...errors,
+          },
+        },
+        post: {
+          summary: 'Record events (editor): one event, or { events: [...] }, all or nothing',
+          description:
+            'A retry never duplicates: an event whose id is already stored with the same content is skipped. ' +
+            'With an `Idempotency-Key` header, events sent without an id get one derived from the key.',
+          parameters: [
+            idParam,
+            { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: { oneOf: [{ $ref: '#/components/schemas/Event' }, schemaOf(AppendBody)] },
+              },
+            },
+          },
+          responses: {
+            '201': json({ type: 'object' }, 'Recorded: `appended` ({ id, seq, hash }) and `skipped` ids.'),
+            '200': json({ type: 'object' }, 'Every event was already stored.'),
+            '413': problemResponse('The body is too large.'),
+            '415': problemResponse('The body is not JSON.'),
+            '422': problemResponse('The store refused the events; `errors` names each.'),
+            ...errors,
+          },
+        },
+      },
+      '/api/agreements/{id}/export.jsonl': {
+        get: {
+          summary: 'The ledger as JSON Lines',
+          parameters: [idParam],
+          responses: { '200': text('application/jsonl', 'The ledger.'), ...errors },
+        },
+      },
+      '/api/agreements/{id}/export.csv': {
+        get: {
+          summary: 'The ledger as CSV',
+          parameters: [idParam],
+          responses: { '200': text('text/csv', 'The ledger.'), ...errors },
+        },
+      },
+      '/api/agreements/{id}/export.ics': {
+        get: {
+          summary: 'The upcoming deadlines as iCalendar',
+          parameters: [idParam],
+          responses: { '200': text('text/calendar', 'The deadlines.'), ...errors },
+        },
+      },
+      '/api/agreements/{id}/public': {
+        put: {
+          summary: 'Open an agreement to the public, read-only, or close it (admin)',
+          parameters: [idParam],
+          requestBody: { required: true, content: { 'application/json': { schema: schemaOf(PublicBody) } } },
+          responses: { '200': json({ type: 'object' }, 'Done.'), ...errors },
+        },
+      },
+      '/api/tokens': {
+        post: {
+          summary: 'Make an API token (admin); the token is shown once',
+          requestBody: { required: true, content: { 'application/json': { schema: schemaOf(TokenBody) } } },
+          responses: { '201': json({ type: 'object' }, '`token`, to send as a bearer token.'), ...errors },
+        },
+      },
+      '/api/audit': {
+        get: {
+          summary: 'The audit trail: who wrote what, when (admin)',
+          parameters: queryParameters(AuditQuery),
+          responses: { '200': json({ type: 'object' }, 'The latest entries first.'), ...errors },
+        },
+      },
+    },
+  };
+  return cached;
+}

@@ -1,0 +1,58 @@
+import { EVIDENCE_POLICIES, EventSchema } from '@truce/core';
+import { z } from 'zod';
+import { ROLES } from './auth.ts';
+
+// The schemas that validate requests; the OpenAPI document is generated from these same objects.
+
+export const StatusQuery = z.strictObject({
+  asOf: z
+    .string()
+    .optional()
+    .describe(
+      'The moment of the world to evaluate at (default: now): RFC 3339, a local time or a date, in the agreement’s zone.',
+    ),
+  knownAt: z
+    .string()
+    .optional()
+    .describe('Only events recorded by then count (default: everything recorded so far).'),
+  evidence: z
+    .enum(EVIDENCE_POLICIES)
+    .optional()
+    .describe('Which reports count when they disagree (default: best-graded).'),
+  version: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('Evaluate under this stored version (default: the latest).'),
+});
+
+export const EventsQuery = z.strictObject({
+  type: z.string().optional().describe('Only events of this type.'),
+  after: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .describe('The cursor: events after this seq (from `next`).'),
+  limit: z.coerce.number().int().min(1).max(1000).default(100).describe('At most this many events (1–1000).'),
+});
+
+export const AuditQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+/** One event as written in a ledger file (the core's schema), checked again by the store on append. */
+export const EventBody = EventSchema;
+
+export const AppendBody = z.union([
+  z.strictObject({ events: z.array(z.record(z.string(), z.unknown())).min(1).max(10_000) }),
+  z.record(z.string(), z.unknown()),
+]);
+
+export const PublicBody = z.strictObject({ public: z.boolean() });
+
+export const TokenBody = z.strictObject({
+  name: z.string().min(1).max(200),
+  role: z.enum(ROLES),
+});

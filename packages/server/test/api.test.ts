@@ -1,0 +1,298 @@
+// The HTTP API on a real server (an ephemeral port) over a real store (PGlite in memory) holding the
+// 2023 example: contract, problem documents, the role matrix, idempotent appends, person-level fields.
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { evaluate } from '@truce/core';
+import { openStore, type Store } from '@truce/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { createToken, type RunningServer, startServer } from '../src/index.ts';
+
+const ID = 'gaza-2023-pause';
+const example = new URL('../../../examples/gaza-2023-pause/', import.meta.url);
+
+let store: Store;
+let server: RunningServer;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  store = await openStore();
+  const added = await store.addAgreement(
+    readFileSync(new URL('agreement.yaml', example), 'utf8'),
+    'agreement.yaml',
+  );
+  if (!added.ok) throw new Error('the example does not parse');
+  const ledger = parse(readFileSync(new URL('ledger.yaml', example), 'utf8'));
+  const appended = await store.append(ID, ledger.events, { sources: ledger.sources });
+  if (!appended.ok) throw new Error(appended.issues[0]?.message);
+  server = await startServer(store, { port: 0, adminToken: 'admin-secret-for-tests', log: () => {} });
+  tokens.admin = 'admin-secret-for-tests';
+  tokens.editor = await createToken(store.database, 'an editor', 'editor');
+  tokens.viewer = await createToken(store.database, 'a viewer', 'viewer');
+});
+afterAll(async () => {
+  await server?.close();
+  await store?.close();
+});
+
+type Who = 'anonymous' | 'viewer' | 'editor' | 'admin';
+
+async function call(
+  who: Who,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: {
+      ...(who === 'anonymous' ? {} : { authorization: `Bearer ${tokens[who]}` }),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  const type = response.headers.get('content-type') ?? '';
+  return {
+    status: response.status,
+    type,
+    headers: response.headers,
+    text,
+    json: /^application\/(problem\+)?json(;|$)/.test(type) ? JSON.parse(text) : undefined,
+  };
+}
+
+/**
+ * A POST through node:http, which keeps the answer when the server answers before the whole body is read
+ * (as it does to a body over the limit) and then closes the connection.
+ */
+function rawPost(path: string, body: string): Promise<{ status: number; type: string; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${server.url}${path}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${tokens.editor}`,
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+      },
+    });
+    request.on('response', (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, type: String(response.headers['content-type']), text }),
+      );
+    });
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+    });
+    request.end(body);
+  });
+}
+
+const talks = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  type: 'talks-held',
+  occurred: '2023-11-20T10:00',
+  recorded: '2023-11-20T12:00',
+  ...extra,
+});
+
+describe('the API contract', () => {
+  it('serves the OpenAPI 3.1 document and a readable reference', async () => {
+    const doc = await call('anonymous', 'GET', '/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(doc.json.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.json.paths['/api/agreements/{id}/events'])).toEqual(['get', 'post']);
+    expect(doc.json.components.schemas.Event.oneOf.length).toBeGreaterThan(10);
+    const parameters = doc.json.paths['/api/agreements/{id}/status'].get.parameters.map(
+      (p: { name: string }) => p.name,
+    );
+    expect(parameters).toEqual(['id', 'asOf', 'knownAt', 'evidence', 'version']);
+    const page = await call('anonymous', 'GET', '/api/docs');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('POST /api/agreements/{id}/events');
+  });
+
+  it('answers a write without credentials with 401, as a problem document', async () => {
+    const r = await call('anonymous', 'POST', `/api/agreements/${ID}/events`, talks('anon-1'));
+    expect(r.status).toBe(401);
+    expect(r.type).toContain('application/problem+json');
+    expect(r.json).toMatchObject({
+      status: 401,
+      title: 'Authentication required',
+      instance: `/api/agreements/${ID}/events`,
+    });
+  });
+
+  it('answers bad requests with problem documents that say what is wrong', async () => {
+    const badTime = await call('viewer', 'GET', `/api/agreements/${ID}/status?asOf=2023-13-01`);
+    expect(badTime).toMatchObject({ status: 400, json: { errors: [{ path: ['asOf'] }] } });
+    const unknownParam = await call('viewer', 'GET', `/api/agreements/${ID}/status?colour=red`);
+    expect(unknownParam.status).toBe(400);
+    const invalid = await call('editor', 'POST', `/api/agreements/${ID}/events`, {
+      ...talks('bad-1'),
+      status: 'rumoured',
+    });
+    expect(invalid.status).toBe(422);
+    expect(invalid.json.errors[0].path).toContain('status');
+    const notJson = await call('editor', 'POST', `/api/agreements/${ID}/events`, '{"id": ');
+    expect(notJson).toMatchObject({ status: 400, json: { detail: 'the body is not valid JSON' } });
+    const tooBig = await rawPost(
+      `/api/agreements/${ID}/events`,
+      JSON.stringify(talks('big', { note: 'x'.repeat(1_100_000) })),
+    );
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.type).toContain('application/problem+json');
+    expect(JSON.parse(tooBig.text)).toMatchObject({ status: 413, title: 'Request body too large' });
+    const nowhere = await call('viewer', 'GET', '/api/nowhere');
+    expect(nowhere).toMatchObject({ status: 404, type: 'application/problem+json' });
+    const badToken = await fetch(`${server.url}/api/agreements`, {
+      headers: { authorization: 'Bearer nope' },
+    });
+    expect(badToken.status).toBe(401);
+    expect((await call('viewer', 'GET', `/api/agreements/unknown`)).status).toBe(404);
+  });
+
+  it('sends security headers, a Content-Security-Policy among them', async () => {
+    const r = await call('anonymous', 'GET', '/');
+    expect(r.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+describe('status over HTTP', () => {
+  it('gives what the pure evaluator gives on the whole stored ledger, at the asOf and knownAt asked for', async () => {
+    const agreement = (await store.agreement(ID))!;
+    const ledger = await store.ledger(ID);
+    for (const [asOf, knownAt] of [
+      ['2023-11-26T23:59:00+02:00', undefined],
+      ['2023-12-01T12:00:00+02:00', '2023-11-28T12:00:00+02:00'],
+    ] as const) {
+      const query = new URLSearchParams({ asOf, ...(knownAt ? { knownAt } : {}) });
+      const r = await call('viewer', 'GET', `/api/agreements/${ID}/status?${query}`);
+      expect(r.status).toBe(200);
+      const expected = evaluate(agreement, ledger, {
+        asOf: Date.parse(asOf),
+        ...(knownAt ? { knownAt: Date.parse(knownAt) } : {}),
+      });
+      expect(r.json).toEqual(JSON.parse(JSON.stringify(expected)));
+    }
+  });
+});
+
+describe('the role matrix: every role against every endpoint', () => {
+  const E = `/api/agreements/${ID}`;
+  let n = 0;
+  const write = () => talks(`matrix-${++n}`);
+  // [method, path, body, expected status for anonymous, viewer, editor, admin]; the agreement is not public.
+  const matrix: [string, string, (() => unknown) | undefined, number, number, number, number][] = [
+    ['GET', '/api/agreements', undefined, 200, 200, 200, 200],
+    ['GET', E, undefined, 401, 200, 200, 200],
+    ['GET', `${E}/versions/1`, undefined, 401, 200, 200, 200],
+    ['GET', `${E}/status?asOf=2023-11-26`, undefined, 401, 200, 200, 200],
+    ['GET', `${E}/events?limit=5`, undefined, 401, 200, 200, 200],
+    ['POST', `${E}/events`, write, 401, 403, 201, 201],
+    ['GET', `${E}/export.jsonl`, undefined, 401, 200, 200, 200],
+    ['GET', `${E}/export.csv`, undefined, 401, 200, 200, 200],
+    ['GET', `${E}/export.ics`, undefined, 401, 200, 200, 200],
+    ['PUT', `${E}/public`, () => ({ public: false }), 401, 403, 403, 200],
+    ['POST', '/api/tokens', () => ({ name: 'made in the matrix', role: 'viewer' }), 401, 403, 403, 201],
+    ['GET', '/api/audit', undefined, 401, 403, 403, 200],
+    ['GET', '/openapi.json', undefined, 200, 200, 200, 200],
+  ];
+  const who: Who[] = ['anonymous', 'viewer', 'editor', 'admin'];
+  it.each(matrix)('%s %s', async (method, path, body, ...expected) => {
+    for (const [i, role] of who.entries()) {
+      const r = await call(role, method, path, body?.());
+      expect(r.status, `${role}: ${r.text.slice(0, 200)}`).toBe(expected[i]);
+      if (r.status >= 400) expect(r.type, role).toContain('application/problem+json');
+    }
+  });
+
+  it('lists only public agreements to anonymous callers, and opens one to them read-only', async () => {
+    expect((await call('anonymous', 'GET', '/api/agreements')).json.agreements).toEqual([]);
+    expect((await call('admin', 'PUT', `${E}/public`, { public: true })).status).toBe(200);
+    expect(
+      (await call('anonymous', 'GET', '/api/agreements')).json.agreements.map((a: { id: string }) => a.id),
+    ).toEqual([ID]);
+    expect((await call('anonymous', 'GET', `${E}/status`)).status).toBe(200);
+    expect((await call('anonymous', 'POST', `${E}/events`, talks('public-write'))).status).toBe(401);
+    expect((await call('admin', 'PUT', `${E}/public`, { public: false })).status).toBe(200);
+    expect((await call('anonymous', 'GET', `${E}/status`)).status).toBe(401);
+  });
+});
+
+describe('writes', () => {
+  const E = `/api/agreements/${ID}`;
+
+  it('never duplicates a retried append: by event id, or by Idempotency-Key for events without one', async () => {
+    const first = await call('editor', 'POST', `${E}/events`, { events: [talks('retry-1')] });
+    expect(first.status).toBe(201);
+    const again = await call('editor', 'POST', `${E}/events`, { events: [talks('retry-1')] });
+    expect(again).toMatchObject({ status: 200, json: { appended: [], skipped: ['retry-1'] } });
+    const { id: _none, ...noId } = talks('unused');
+    const keyed = await call('editor', 'POST', `${E}/events`, noId, { 'idempotency-key': 'report-42' });
+    expect(keyed.status).toBe(201);
+    const retried = await call('editor', 'POST', `${E}/events`, noId, { 'idempotency-key': 'report-42' });
+    expect(retried.status).toBe(200);
+    expect(retried.json.skipped).toEqual([keyed.json.appended[0].id]);
+  });
+
+  it('records who wrote what in the audit trail, which admins read', async () => {
+    await call('editor', 'POST', `${E}/events`, talks('audited-1'));
+    const trail = await call('admin', 'GET', '/api/audit?limit=50');
+    expect(trail.json.entries).toContainEqual(
+      expect.objectContaining({
+        actor: 'an editor',
+        action: 'append-events',
+        agreement: ID,
+        detail: { ids: ['audited-1'] },
+      }),
+    );
+  });
+
+  it('pages through events with a cursor', async () => {
+    const first = await call('viewer', 'GET', `${E}/events?limit=10`);
+    expect(first.json.events).toHaveLength(10);
+    const second = await call('viewer', 'GET', `${E}/events?limit=10&after=${first.json.next}`);
+    expect(second.json.events[0].seq).toBe(first.json.events[9].seq + 1);
+    const releases = await call('viewer', 'GET', `${E}/events?type=release&limit=1000`);
+    expect(releases.json.events.every((e: { event: { type: string } }) => e.event.type === 'release')).toBe(
+      true,
+    );
+  });
+});
+
+describe('person-level fields', () => {
+  const E = `/api/agreements/${ID}`;
+  const secret = 'Person Name For The Test';
+
+  it('reach editors and admins, never viewers or the public, in events or exports', async () => {
+    const posted = await call(
+      'editor',
+      'POST',
+      `${E}/events`,
+      talks('with-persons', { persons: [{ name: secret }] }),
+    );
+    expect(posted.status).toBe(201);
+    const read = async (who: Who, path: string) => (await call(who, 'GET', path)).text;
+    expect(await read('editor', `${E}/events?limit=1000`)).toContain(secret);
+    expect(await read('admin', `${E}/export.jsonl`)).toContain(secret);
+    expect(await read('viewer', `${E}/events?limit=1000`)).not.toContain(secret);
+    expect(await read('viewer', `${E}/export.jsonl`)).not.toContain(secret);
+    expect(await read('viewer', `${E}/export.csv`)).not.toContain(secret);
+    await call('admin', 'PUT', `${E}/public`, { public: true });
+    try {
+      for (const path of [`${E}/events?limit=1000`, `${E}/export.jsonl`, `${E}/export.csv`, `${E}/status`, E])
+        expect(await read('anonymous', path), path).not.toContain(secret);
+    } finally {
+      await call('admin', 'PUT', `${E}/public`, { public: false });
+    }
+  });
+});
