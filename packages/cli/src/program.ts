@@ -60,7 +60,11 @@ Examples:
   $ truce timeline gaza-2023-pause --as-of 2023-12-01T12:00:00+02:00
   $ truce import gaza-2023-pause reports.csv --skip-bad
   $ truce export gaza-2023-pause --format ics --output deadlines.ics
+  $ truce backup --output backup.jsonl
   $ truce project examples/gaza-2023-pause --runs 10000 --seed 1 --compare examples/two-stage-framework
+  $ truce extract ../shared/articles/talks-report-2023.txt --published 2023-12-02
+  $ truce review ../shared/articles/talks-report-2023.txt --published 2023-12-02 --agreement gaza-2023-pause
+  $ truce serve --port 8080
   $ truce help status
 
 Exit codes: 0 ok, 1 invalid files or unknown ids, 2 usage errors (bad options, missing files).
