@@ -1,8 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { startServer } from '@truce/server';
 import type { Store } from '@truce/store';
 import { type Command, InvalidArgumentError } from 'commander';
 import { loadBundledExample } from './init-command.ts';
 import { openWorkspace, workspaceLocation } from './open-workspace.ts';
+
+/** The dashboard's build (npm run build -w @truce/web); a plain page is served at / without it. */
+const WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 interface ServeFlags {
   readonly port: number;
@@ -52,6 +56,7 @@ Examples:
       }
       const server = await startServer(store, {
         port: flags.port,
+        webRoot: WEB_ROOT,
         ...(flags.host ? { hostname: flags.host } : {}),
         ...(process.env.TRUCE_ADMIN_TOKEN ? { adminToken: process.env.TRUCE_ADMIN_TOKEN } : {}),
       });

@@ -1,17 +1,30 @@
 import { createHash } from 'node:crypto';
-import { resolveTime } from '@truce/core';
+import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { explain, resolveTime, type Status } from '@truce/core';
 import { formatDeadlinesIcs, formatEventsCsv, formatJsonl, type Store, StoreError } from '@truce/store';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { streamSSE } from 'hono/streaming';
 import { timeout } from 'hono/timeout';
 import type { z } from 'zod';
 import { atLeast, audit, type Caller, callerOf, createToken } from './auth.ts';
 import { openApiDocument } from './openapi.ts';
 import { docsPage, homePage, STYLESHEET } from './pages.ts';
 import { problem } from './problem.ts';
-import { AppendBody, AuditQuery, EventsQuery, PublicBody, StatusQuery, TokenBody } from './schemas.ts';
+import {
+  AppendBody,
+  AuditQuery,
+  EventsQuery,
+  PublicBody,
+  StatusQuery,
+  StreamQuery,
+  TokenBody,
+} from './schemas.ts';
 import { withoutPersons } from './strip-persons.ts';
 
 export interface AppOptions {
@@ -21,6 +34,10 @@ export interface AppOptions {
   readonly maxBodyBytes?: number;
   /** Time a request may take before it is answered 504 (default 30 s). */
   readonly timeoutMs?: number;
+  /** How often a status stream looks for events written by another process (default 2 s). */
+  readonly pollMs?: number;
+  /** The built dashboard to serve at `/` (a folder holding index.html); a plain page when absent. */
+  readonly webRoot?: string;
 }
 
 type Env = { Variables: { caller: Caller } };
@@ -54,13 +71,15 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<Env> {
       },
     }),
   );
-  app.use(
-    '/api/*',
-    timeout(
-      options.timeoutMs ?? 30_000,
-      () => new HTTPException(504, { message: 'the request took too long' }),
-    ),
+  const timeLimit = timeout(
+    options.timeoutMs ?? 30_000,
+    () => new HTTPException(504, { message: 'the request took too long' }),
   );
+  // A status stream stays open; every other request is answered within the time limit.
+  app.use('/api/*', (c, next) => (c.req.path.endsWith('/stream') ? next() : timeLimit(c, next)));
+  /** Appends made through this server, so status streams answer at once rather than at the next poll. */
+  const changes = new EventEmitter();
+  changes.setMaxListeners(0);
   app.use(
     '/api/*',
     bodyLimit({
@@ -124,7 +143,10 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<Env> {
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
   app.get('/api/docs', (c) => c.html(docsPage(openApiDocument())));
-  app.get('/', async (c) => c.html(homePage(await listAgreements(true))));
+  const webRoot = options.webRoot;
+  if (webRoot !== undefined && existsSync(join(webRoot, 'index.html')))
+    app.use('/*', serveStatic({ root: webRoot }));
+  else app.get('/', async (c) => c.html(homePage(await listAgreements(true))));
   app.get('/style.css', (c) =>
     c.body(String(STYLESHEET), 200, { 'content-type': 'text/css; charset=utf-8' }),
   );
@@ -196,16 +218,24 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<Env> {
     });
   });
 
-  app.get('/api/agreements/:id/status', async (c) => {
-    const id = c.req.param('id');
-    const read = await readable(c, id);
-    if (read.response) return read.response;
-    const query = StatusQuery.safeParse(c.req.query());
-    if (!query.success) return problem(c, 400, 'the query is not valid', { errors: issuesOf(query.error) });
+  /** The status the query asks for (StatusQuery's fields), or the problem to answer. */
+  const evaluateQuery = async (
+    c: Context<Env>,
+    id: string,
+    versions: readonly { version: number; document: { timeZone: string } }[],
+    raw: Record<string, string>,
+  ): Promise<{ status: Status; response?: undefined } | { response: Response }> => {
+    const query = StatusQuery.safeParse(raw);
+    if (!query.success)
+      return { response: problem(c, 400, 'the query is not valid', { errors: issuesOf(query.error) }) };
     const { asOf, knownAt, evidence, version } = query.data;
-    const chosen =
-      version === undefined ? read.versions.at(-1)! : read.versions.find((v) => v.version === version);
-    if (!chosen) return problem(c, 400, `${id} has no version ${version}`);
+    const chosen = version === undefined ? versions.at(-1)! : versions.find((v) => v.version === version);
+    if (!chosen)
+      return {
+        response: problem(c, 400, `${id} has no version ${version}`, {
+          errors: [{ path: ['version'], message: `versions: ${versions.map((v) => v.version).join(', ')}` }],
+        }),
+      };
     const zone = chosen.document.timeZone;
     const times: { asOf: number; knownAt?: number } = { asOf: now() };
     for (const [name, text] of [
@@ -215,9 +245,11 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<Env> {
       if (text === undefined) continue;
       const t = resolveTime(text, zone);
       if ('error' in t)
-        return problem(c, 400, `${name} ${text}: ${t.error}`, {
-          errors: [{ path: [name], message: t.error }],
-        });
+        return {
+          response: problem(c, 400, `${name} ${text}: ${t.error}`, {
+            errors: [{ path: [name], message: t.error }],
+          }),
+        };
       times[name] = t.start;
     }
     const status = await store.status(id, {
@@ -225,7 +257,95 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<Env> {
       ...(evidence === undefined ? {} : { evidence }),
       ...(version === undefined ? {} : { version }),
     });
-    return c.json(status);
+    if (!status) return { response: problem(c, 404, `no agreement \`${id}\` is stored`) };
+    return { status };
+  };
+
+  app.get('/api/agreements/:id/status', async (c) => {
+    const id = c.req.param('id');
+    const read = await readable(c, id);
+    if (read.response) return read.response;
+    const evaluated = await evaluateQuery(c, id, read.versions, c.req.query());
+    return evaluated.response ?? c.json(evaluated.status);
+  });
+
+  app.get('/api/agreements/:id/explain/:obligation', async (c) => {
+    const id = c.req.param('id');
+    const obligation = c.req.param('obligation');
+    const read = await readable(c, id);
+    if (read.response) return read.response;
+    const evaluated = await evaluateQuery(c, id, read.versions, c.req.query());
+    if (evaluated.response) return evaluated.response;
+    const { status } = evaluated;
+    const lines = explain(status, obligation);
+    if (lines === undefined)
+      return problem(c, 404, `no obligation \`${obligation}\` in ${id}`, {
+        errors: [
+          { path: ['obligation'], message: `known: ${status.obligations.map((o) => o.id).join(', ')}` },
+        ],
+      });
+    // The same shape as `truce explain --json`.
+    return c.json({
+      agreement: status.agreement.id,
+      asOf: status.asOf,
+      knownAt: status.knownAt,
+      evidence: status.evidence,
+      obligation: status.obligations.find((o) => o.id === obligation) ?? null,
+      explanation: lines,
+    });
+  });
+
+  const headSeq = async (id: string) => {
+    const [row] = await db.query<{ seq: string | number }>(
+      'SELECT seq FROM ledger_heads WHERE agreement_id = $1',
+      [id],
+    );
+    return Number(row?.seq ?? 0);
+  };
+
+  app.get('/api/agreements/:id/stream', async (c) => {
+    const id = c.req.param('id');
+    const read = await readable(c, id);
+    if (read.response) return read.response;
+    const query = StreamQuery.safeParse(c.req.query());
+    if (!query.success) return problem(c, 400, 'the query is not valid', { errors: issuesOf(query.error) });
+    const raw: Record<string, string> = {};
+    if (query.data.evidence) raw.evidence = query.data.evidence;
+    if (query.data.version) raw.version = String(query.data.version);
+    const first = await evaluateQuery(c, id, read.versions, raw);
+    if (first.response) return first.response;
+    const pollMs = options.pollMs ?? 2000;
+    return streamSSE(c, async (stream) => {
+      let wake = () => {};
+      const onChange = () => wake();
+      changes.on(id, onChange);
+      stream.onAbort(() => wake());
+      try {
+        let last = -1;
+        while (!stream.aborted && !stream.closed) {
+          const seq = await headSeq(id);
+          if (seq !== last) {
+            const evaluated = last === -1 ? first : await evaluateQuery(c, id, read.versions, raw);
+            last = seq;
+            if (evaluated.response) break;
+            await stream.writeSSE({
+              event: 'status',
+              id: String(seq),
+              data: JSON.stringify(evaluated.status),
+            });
+          }
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, pollMs);
+            wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+        }
+      } finally {
+        changes.off(id, onChange);
+      }
+    });
   });
 
   app.get('/api/agreements/:id/events', async (c) => {
@@ -234,11 +354,21 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<Env> {
     if (read.response) return read.response;
     const query = EventsQuery.safeParse(c.req.query());
     if (!query.success) return problem(c, 400, 'the query is not valid', { errors: issuesOf(query.error) });
-    const { type, after, limit } = query.data;
+    const { type, cursor, from, to, limit } = query.data;
+    const params: unknown[] = [id, cursor, limit + 1];
+    const where = ['agreement_id = $1', 'seq > $2'];
+    for (const [column, op, value] of [
+      ["body->>'type'", '=', type],
+      ['recorded_at', '>=', from],
+      ['recorded_at', '<', to],
+    ] as const)
+      if (value !== undefined) {
+        params.push(value);
+        where.push(`${column} ${op} $${params.length}`);
+      }
     const rows = await db.query<{ seq: string | number; body: Record<string, unknown> }>(
-      `SELECT seq, body FROM events WHERE agreement_id = $1 AND seq > $2 ${type === undefined ? '' : "AND body->>'type' = $4"}
-       ORDER BY seq LIMIT $3`,
-      type === undefined ? [id, after, limit + 1] : [id, after, limit + 1, type],
+      `SELECT seq, body FROM events WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $3`,
+      params,
     );
     const page = rows.slice(0, limit).map((r) => ({ seq: Number(r.seq), event: forCaller(c, r.body) }));
     return c.json({ events: page, next: rows.length > limit ? page.at(-1)!.seq : null });
@@ -275,6 +405,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<Env> {
       return problem(c, 422, `the events were not recorded: ${result.issues.length} issue(s)`, {
         errors: result.issues.map((i) => ({ path: i.path.map(String), code: i.code, message: i.message })),
       });
+    if (result.appended.length > 0) changes.emit(id);
     if (result.appended.length > 0)
       await audit(db, c.get('caller'), 'append-events', id, { ids: result.appended.map((a) => a.id) });
     return c.json(

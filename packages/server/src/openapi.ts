@@ -6,6 +6,7 @@ import {
   EventsQuery,
   PublicBody,
   StatusQuery,
+  StreamQuery,
   TokenBody,
 } from './schemas.ts';
 
@@ -120,6 +121,32 @@ export function openApiDocument(): JsonSchema {
           summary: 'Where the agreement stands (the status JSON of docs/status-json.md)',
           parameters: [idParam, ...queryParameters(StatusQuery)],
           responses: { '200': json({ type: 'object' }, 'The status.'), ...errors },
+        },
+      },
+      '/api/agreements/{id}/explain/{obligation}': {
+        get: {
+          summary: 'Why an obligation stands where it does (the JSON of `truce explain --json`)',
+          parameters: [
+            idParam,
+            { name: 'obligation', in: 'path', required: true, schema: { type: 'string' } },
+            ...queryParameters(StatusQuery),
+          ],
+          responses: {
+            '200': json(
+              { type: 'object' },
+              '`obligation` (its status entry) and `explanation`, lines of text.',
+            ),
+            ...errors,
+          },
+        },
+      },
+      '/api/agreements/{id}/stream': {
+        get: {
+          summary: 'Server-sent events: a `status` event now and whenever the ledger changes',
+          description:
+            'Each `status` event carries the status JSON evaluated at that moment; its `id` is the ledger’s length.',
+          parameters: [idParam, ...queryParameters(StreamQuery)],
+          responses: { '200': text('text/event-stream', 'The stream.'), ...errors },
         },
       },
       '/api/agreements/{id}/events': {

@@ -29,14 +29,24 @@ export const StatusQuery = z.strictObject({
 
 export const EventsQuery = z.strictObject({
   type: z.string().optional().describe('Only events of this type.'),
-  after: z.coerce
+  cursor: z.coerce
     .number()
     .int()
     .min(0)
     .default(0)
-    .describe('The cursor: events after this seq (from `next`).'),
+    .describe('Events after this seq: the `next` of the page before (default: from the start).'),
+  from: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe('Only events stored in this ledger at or after this time (RFC 3339).'),
+  to: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe('Only events stored in this ledger before this time (RFC 3339).'),
   limit: z.coerce.number().int().min(1).max(1000).default(100).describe('At most this many events (1–1000).'),
 });
+
+export const StreamQuery = StatusQuery.pick({ evidence: true, version: true });
 
 export const AuditQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).default(100),

@@ -1,7 +1,9 @@
 // The HTTP API on a real server (an ephemeral port) over a real store (PGlite in memory) holding the
 // 2023 example: contract, problem documents, the role matrix, idempotent appends, person-level fields.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { evaluate } from '@truce/core';
 import { openStore, type Store } from '@truce/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -197,6 +199,7 @@ describe('the role matrix: every role against every endpoint', () => {
     ['GET', `${E}/versions/1`, undefined, 401, 200, 200, 200],
     ['GET', `${E}/status?asOf=2023-11-26`, undefined, 401, 200, 200, 200],
     ['GET', `${E}/events?limit=5`, undefined, 401, 200, 200, 200],
+    ['GET', `${E}/explain/hamas-release-50`, undefined, 401, 200, 200, 200],
     ['POST', `${E}/events`, write, 401, 403, 201, 201],
     ['GET', `${E}/export.jsonl`, undefined, 401, 200, 200, 200],
     ['GET', `${E}/export.csv`, undefined, 401, 200, 200, 200],
@@ -260,7 +263,7 @@ describe('writes', () => {
   it('pages through events with a cursor', async () => {
     const first = await call('viewer', 'GET', `${E}/events?limit=10`);
     expect(first.json.events).toHaveLength(10);
-    const second = await call('viewer', 'GET', `${E}/events?limit=10&after=${first.json.next}`);
+    const second = await call('viewer', 'GET', `${E}/events?limit=10&cursor=${first.json.next}`);
     expect(second.json.events[0].seq).toBe(first.json.events[9].seq + 1);
     const releases = await call('viewer', 'GET', `${E}/events?type=release&limit=1000`);
     expect(releases.json.events.every((e: { event: { type: string } }) => e.event.type === 'release')).toBe(
@@ -294,5 +297,99 @@ describe('person-level fields', () => {
     } finally {
       await call('admin', 'PUT', `${E}/public`, { public: false });
     }
+  });
+});
+
+describe('explain and the status stream', () => {
+  const E = `/api/agreements/${ID}`;
+
+  it('explains an obligation as `truce explain --json` does, and says which obligations exist', async () => {
+    const status = await call('viewer', 'GET', `${E}/status?asOf=2023-12-01T12:00:00%2B02:00`);
+    const obligation = status.json.obligations[0].id as string;
+    const r = await call('viewer', 'GET', `${E}/explain/${obligation}?asOf=2023-12-01T12:00:00%2B02:00`);
+    expect(r.status).toBe(200);
+    expect(r.json.obligation).toEqual(status.json.obligations[0]);
+    expect(r.json.explanation.length).toBeGreaterThan(0);
+    const missing = await call('viewer', 'GET', `${E}/explain/no-such-obligation`);
+    expect(missing).toMatchObject({ status: 404, type: 'application/problem+json' });
+    expect(missing.json.errors[0].message).toContain(obligation);
+    expect((await call('anonymous', 'GET', `${E}/explain/${obligation}`)).status).toBe(401);
+  });
+
+  it('sends a status event at once and another after an append', async () => {
+    expect((await call('anonymous', 'GET', `${E}/stream`)).status).toBe(401);
+    const controller = new AbortController();
+    const response = await fetch(`${server.url}${E}/stream`, {
+      headers: { authorization: `Bearer ${tokens.viewer}` },
+      signal: controller.signal,
+    });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    /** The next complete SSE message's fields. */
+    const next = async () => {
+      while (!buffer.includes('\n\n')) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error('the stream ended');
+        buffer += value;
+      }
+      const end = buffer.indexOf('\n\n');
+      const message = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const fields: Record<string, string> = {};
+      for (const line of message.split('\n')) {
+        const colon = line.indexOf(':');
+        fields[line.slice(0, colon)] = (fields[line.slice(0, colon)] ?? '') + line.slice(colon + 1).trim();
+      }
+      return fields;
+    };
+    try {
+      const first = await next();
+      expect(first.event).toBe('status');
+      expect(JSON.parse(first.data!).agreement.id).toBe(ID);
+      const posted = await call('editor', 'POST', `${E}/events`, talks('streamed-1'));
+      expect(posted.status).toBe(201);
+      const second = await next();
+      expect(second.event).toBe('status');
+      expect(Number(second.id)).toBe(posted.json.appended[0].seq);
+    } finally {
+      controller.abort();
+    }
+  });
+});
+
+describe('events between times', () => {
+  it('filters by when events were stored, and refuses a time that is not RFC 3339', async () => {
+    const E = `/api/agreements/${ID}`;
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    expect((await call('viewer', 'GET', `${E}/events?from=${future}`)).json.events).toEqual([]);
+    const before = await call('viewer', 'GET', `${E}/events?to=${future}&limit=1`);
+    expect(before.json.events).toHaveLength(1);
+    const bad = await call('viewer', 'GET', `${E}/events?from=yesterday`);
+    expect(bad).toMatchObject({ status: 400, json: { errors: [{ path: ['from'] }] } });
+  });
+});
+
+describe('the front page', () => {
+  it('serves the built dashboard when there is one, with the API beside it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'truce-web-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>dashboard</title>');
+    const web = await startServer(store, { port: 0, webRoot: dir, log: () => {} });
+    try {
+      const page = await fetch(`${web.url}/`);
+      expect(await page.text()).toContain('<title>dashboard</title>');
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect((await fetch(`${web.url}/openapi.json`)).status).toBe(200);
+      expect((await fetch(`${web.url}/missing.js`)).headers.get('content-type')).toContain('problem+json');
+    } finally {
+      await web.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('serves a plain page linking the API reference when there is no dashboard', async () => {
+    const page = await call('anonymous', 'GET', '/');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('/api/docs');
   });
 });
