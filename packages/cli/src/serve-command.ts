@@ -36,8 +36,9 @@ export function addServeCommand(program: Command): void {
       'after',
       `
 A workspace that does not exist yet is created with the 2023 example, as \`truce init\` does. On the first
-run an admin API token is made and printed once (or TRUCE_ADMIN_TOKEN is stored as the admin token);
-make others with POST /api/tokens. Anonymous callers read only agreements opened to the public.
+run an admin account is made: TRUCE_ADMIN_EMAIL and TRUCE_ADMIN_PASSWORD if set, else "admin" with a
+password printed once. Sign in with POST /api/session; TRUCE_ADMIN_TOKEN, if set, is stored as an admin
+API token (Authorization: Bearer). Make accounts with POST /api/users and tokens with POST /api/tokens. Anonymous callers read only agreements opened to the public.
 The OpenAPI document is at /openapi.json. Ctrl-C stops the server.
 
 Examples:
@@ -59,6 +60,8 @@ Examples:
         webRoot: WEB_ROOT,
         ...(flags.host ? { hostname: flags.host } : {}),
         ...(process.env.TRUCE_ADMIN_TOKEN ? { adminToken: process.env.TRUCE_ADMIN_TOKEN } : {}),
+        ...(process.env.TRUCE_ADMIN_EMAIL ? { adminEmail: process.env.TRUCE_ADMIN_EMAIL } : {}),
+        ...(process.env.TRUCE_ADMIN_PASSWORD ? { adminPassword: process.env.TRUCE_ADMIN_PASSWORD } : {}),
       });
       process.stderr.write(
         `Truce is serving ${location.label} at ${server.url} (API reference: ${server.url}/api/docs)\n`,

@@ -28,7 +28,8 @@ describe('truce serve', () => {
     });
     try {
       expect(stderr).toContain('with the example gaza-2023-pause');
-      expect(stderr).toContain('the admin token from TRUCE_ADMIN_TOKEN was stored');
+      expect(stderr).toContain('The admin token from TRUCE_ADMIN_TOKEN was stored');
+      expect(stderr).toMatch(/admin account "admin". Its password is shown once/);
       const doc = await fetch(`${url}/openapi.json`);
       expect(((await doc.json()) as { openapi: string }).openapi).toBe('3.1.0');
       const write = await fetch(`${url}/api/agreements/gaza-2023-pause/events`, {

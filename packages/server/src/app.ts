@@ -2,16 +2,19 @@ import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { explain, resolveTime, type Status } from '@truce/core';
 import { formatDeadlinesIcs, formatEventsCsv, formatJsonl, type Store, StoreError } from '@truce/store';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { streamSSE } from 'hono/streaming';
 import { timeout } from 'hono/timeout';
 import type { z } from 'zod';
+import { createUser, LoginLimiter, login, logout, SESSION_MS, sessionOf } from './accounts.ts';
 import { atLeast, audit, type Caller, callerOf, createToken } from './auth.ts';
 import { openApiDocument } from './openapi.ts';
 import { docsPage, homePage, STYLESHEET } from './pages.ts';
@@ -20,10 +23,12 @@ import {
   AppendBody,
   AuditQuery,
   EventsQuery,
+  LoginBody,
   PublicBody,
   StatusQuery,
   StreamQuery,
   TokenBody,
+  UserBody,
 } from './schemas.ts';
 import { withoutPersons } from './strip-persons.ts';
 
@@ -38,7 +43,13 @@ export interface AppOptions {
   readonly pollMs?: number;
   /** The built dashboard to serve at `/` (a folder holding index.html); a plain page when absent. */
   readonly webRoot?: string;
+  /** Whether the session cookie is marked Secure (default: when the request came over HTTPS). */
+  readonly secureCookies?: boolean;
 }
+
+/** The web session's cookie. */
+export const SESSION_COOKIE = 'truce_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 type Env = { Variables: { caller: Caller } };
 
@@ -89,13 +100,31 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<Env> {
     }),
   );
   app.use('/api/*', async (c, next) => {
-    const caller = await callerOf(db, c.req.header('authorization'));
+    const authorization = c.req.header('authorization');
+    const cookie = getCookie(c, SESSION_COOKIE);
+    let caller: Caller | undefined;
+    if (authorization === undefined && cookie !== undefined) {
+      const session = await sessionOf(db, cookie);
+      caller = session
+        ? { name: session.email, role: session.role, session: { csrf: session.csrf } }
+        : await callerOf(db, undefined);
+    } else caller = await callerOf(db, authorization);
     if (!caller)
       return problem(c, 401, 'the token is not valid (or was revoked); send `Authorization: Bearer <token>`');
+    // A signed-in browser's writes must show the session's CSRF token, which another site cannot read.
+    const signingIn = c.req.method === 'POST' && c.req.path === '/api/session';
+    if (
+      caller.session &&
+      !SAFE_METHODS.has(c.req.method) &&
+      !signingIn &&
+      c.req.header('x-csrf-token') !== caller.session.csrf
+    )
+      return problem(c, 403, 'a write from a web session needs its CSRF token in the X-CSRF-Token header');
     c.set('caller', caller);
     await next();
     return undefined;
   });
+  const limiter = new LoginLimiter();
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) return problem(c, error.status as 500, error.message);
@@ -459,6 +488,68 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<Env> {
     const token = await createToken(db, body.data.name, body.data.role);
     await audit(db, c.get('caller'), 'create-token', null, { name: body.data.name, role: body.data.role });
     return c.json({ name: body.data.name, role: body.data.role, token }, 201);
+  });
+
+  app.post('/api/session', async (c) => {
+    const body = LoginBody.safeParse(await c.req.json().catch(() => undefined));
+    if (!body.success)
+      return problem(c, 400, 'send { "email": …, "password": … }', { errors: issuesOf(body.error) });
+    const email = body.data.email.trim().toLowerCase();
+    let address = 'unknown';
+    try {
+      address = getConnInfo(c).remote.address ?? address;
+    } catch {}
+    const keys = [`address:${address}`, `email:${email}`];
+    const wait = Math.max(...keys.map((k) => limiter.blocked(k)));
+    if (wait > 0) {
+      c.header('retry-after', String(wait));
+      return problem(c, 429, `too many failed sign-ins; try again in ${wait} s`);
+    }
+    const session = await login(db, email, body.data.password);
+    if (!session) {
+      for (const k of keys) limiter.fail(k);
+      return problem(c, 401, 'the email or the password is wrong');
+    }
+    for (const k of keys) limiter.succeed(k);
+    setCookie(c, SESSION_COOKIE, session.id, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/',
+      secure: options.secureCookies ?? new URL(c.req.url).protocol === 'https:',
+      maxAge: SESSION_MS / 1000,
+    });
+    await audit(db, { name: email, role: session.role }, 'sign-in', null, {});
+    return c.json({ email, role: session.role, csrf: session.csrf }, 201);
+  });
+
+  app.get('/api/session', (c) => {
+    const caller = c.get('caller');
+    return c.json({
+      name: caller.role === null ? null : caller.name,
+      role: caller.role,
+      csrf: caller.session?.csrf ?? null,
+    });
+  });
+
+  app.delete('/api/session', async (c) => {
+    const cookie = getCookie(c, SESSION_COOKIE);
+    if (cookie !== undefined && c.get('caller').session) await logout(db, cookie);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.body(null, 204);
+  });
+
+  app.post('/api/users', async (c) => {
+    const refused = refuse(c, 'admin');
+    if (refused) return refused;
+    const body = UserBody.safeParse(await c.req.json().catch(() => undefined));
+    if (!body.success)
+      return problem(c, 400, 'send { "email": …, "role": …, "password": … (12 characters or more) }', {
+        errors: issuesOf(body.error),
+      });
+    const email = body.data.email.trim().toLowerCase();
+    await createUser(db, email, body.data.role, body.data.password);
+    await audit(db, c.get('caller'), 'create-user', null, { email, role: body.data.role });
+    return c.json({ email, role: body.data.role }, 201);
   });
 
   app.get('/api/audit', async (c) => {

@@ -5,10 +5,13 @@ import type { Queryable } from '@truce/store';
 export type Role = 'viewer' | 'editor' | 'admin';
 export const ROLES: readonly Role[] = ['viewer', 'editor', 'admin'];
 
-/** Who is calling: a token's name and role, or nobody. */
+/**
+ * Who is calling: a token's name and role, an account signed in through a web session (whose writes must
+ * carry its CSRF token), or nobody.
+ */
 export type Caller =
-  | { readonly name: string; readonly role: Role }
-  | { readonly name: 'anonymous'; readonly role: null };
+  | { readonly name: string; readonly role: Role; readonly session?: { readonly csrf: string } }
+  | { readonly name: 'anonymous'; readonly role: null; readonly session?: undefined };
 
 export const ANONYMOUS: Caller = { name: 'anonymous', role: null };
 

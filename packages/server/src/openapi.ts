@@ -4,10 +4,12 @@ import {
   AuditQuery,
   EventBody,
   EventsQuery,
+  LoginBody,
   PublicBody,
   StatusQuery,
   StreamQuery,
   TokenBody,
+  UserBody,
 } from './schemas.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -74,7 +76,10 @@ export function openApiDocument(): JsonSchema {
         'Errors are RFC 9457 problem documents.',
     },
     components: {
-      securitySchemes: { token: { type: 'http', scheme: 'bearer' } },
+      securitySchemes: {
+        token: { type: 'http', scheme: 'bearer' },
+        session: { type: 'apiKey', in: 'cookie', name: 'truce_session' },
+      },
       schemas: {
         Problem: {
           type: 'object',
@@ -91,7 +96,7 @@ export function openApiDocument(): JsonSchema {
         Event: schemaOf(EventBody),
       },
     },
-    security: [{}, { token: [] }],
+    security: [{}, { token: [] }, { session: [] }],
     paths: {
       '/api/agreements': {
         get: {
@@ -222,6 +227,35 @@ export function openApiDocument(): JsonSchema {
           summary: 'Make an API token (admin); the token is shown once',
           requestBody: { required: true, content: { 'application/json': { schema: schemaOf(TokenBody) } } },
           responses: { '201': json({ type: 'object' }, '`token`, to send as a bearer token.'), ...errors },
+        },
+      },
+      '/api/session': {
+        get: {
+          summary: 'Who is calling: name, role and, for a web session, its CSRF token',
+          responses: { '200': json({ type: 'object' }, '`name`, `role` (null when anonymous) and `csrf`.') },
+        },
+        post: {
+          summary: 'Sign in: sets an HttpOnly, SameSite=Strict session cookie',
+          description:
+            'Writes made with the cookie must send the returned `csrf` in the `X-CSRF-Token` header. ' +
+            'Repeated failures from one address or for one email are answered 429 for a while.',
+          requestBody: { required: true, content: { 'application/json': { schema: schemaOf(LoginBody) } } },
+          responses: {
+            '201': json({ type: 'object' }, '`email`, `role` and `csrf`.'),
+            '429': problemResponse('Too many failed sign-ins; see Retry-After.'),
+            ...errors,
+          },
+        },
+        delete: {
+          summary: 'Sign out (send X-CSRF-Token)',
+          responses: { '204': { description: 'Signed out.' }, ...errors },
+        },
+      },
+      '/api/users': {
+        post: {
+          summary: 'Make an account (admin), or reset one’s role and password',
+          requestBody: { required: true, content: { 'application/json': { schema: schemaOf(UserBody) } } },
+          responses: { '201': json({ type: 'object' }, '`email` and `role`.'), ...errors },
         },
       },
       '/api/audit': {

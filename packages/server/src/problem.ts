@@ -20,6 +20,7 @@ const TITLES: Readonly<Record<number, string>> = {
   413: 'Request body too large',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
+  429: 'Too many requests',
   500: 'Internal server error',
   503: 'Service unavailable',
   504: 'Request timed out',

@@ -66,3 +66,14 @@ export const TokenBody = z.strictObject({
   name: z.string().min(1).max(200),
   role: z.enum(ROLES),
 });
+
+export const LoginBody = z.strictObject({
+  email: z.string().min(1).max(320),
+  password: z.string().min(1).max(1000),
+});
+
+export const UserBody = z.strictObject({
+  email: z.string().min(3).max(320).describe('The account’s name: an email address.'),
+  role: z.enum(ROLES),
+  password: z.string().min(12).max(1000).describe('At least 12 characters.'),
+});

@@ -27,7 +27,13 @@ beforeAll(async () => {
   const ledger = parse(readFileSync(new URL('ledger.yaml', example), 'utf8'));
   const appended = await store.append(ID, ledger.events, { sources: ledger.sources });
   if (!appended.ok) throw new Error(appended.issues[0]?.message);
-  server = await startServer(store, { port: 0, adminToken: 'admin-secret-for-tests', log: () => {} });
+  server = await startServer(store, {
+    port: 0,
+    adminToken: 'admin-secret-for-tests',
+    adminEmail: 'Admin@Example.org',
+    adminPassword: 'a long admin password',
+    log: () => {},
+  });
   tokens.admin = 'admin-secret-for-tests';
   tokens.editor = await createToken(store.database, 'an editor', 'editor');
   tokens.viewer = await createToken(store.database, 'a viewer', 'viewer');
@@ -207,6 +213,16 @@ describe('the role matrix: every role against every endpoint', () => {
     ['PUT', `${E}/public`, () => ({ public: false }), 401, 403, 403, 200],
     ['POST', '/api/tokens', () => ({ name: 'made in the matrix', role: 'viewer' }), 401, 403, 403, 201],
     ['GET', '/api/audit', undefined, 401, 403, 403, 200],
+    [
+      'POST',
+      '/api/users',
+      () => ({ email: `u${++n}@example.org`, role: 'viewer', password: 'twelve chars or more' }),
+      401,
+      403,
+      403,
+      201,
+    ],
+    ['GET', '/api/session', undefined, 200, 200, 200, 200],
     ['GET', '/openapi.json', undefined, 200, 200, 200, 200],
   ];
   const who: Who[] = ['anonymous', 'viewer', 'editor', 'admin'];
@@ -391,5 +407,80 @@ describe('the front page', () => {
     const page = await call('anonymous', 'GET', '/');
     expect(page.status).toBe(200);
     expect(page.text).toContain('/api/docs');
+  });
+});
+
+describe('web sessions', () => {
+  const E = `/api/agreements/${ID}`;
+  const signIn = (base: string, email: string, password: string) =>
+    fetch(`${base}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+
+  it('signs in with a password into an HttpOnly SameSite=Strict cookie whose writes need the CSRF token', async () => {
+    expect((await signIn(server.url, 'admin@example.org', 'not the password')).status).toBe(401);
+    const response = await signIn(server.url, 'admin@example.org', 'a long admin password');
+    expect(response.status).toBe(201);
+    const setCookie = response.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    const { csrf, role } = (await response.json()) as { csrf: string; role: string };
+    expect(role).toBe('admin');
+    const cookie = setCookie.split(';')[0]!;
+    const me = await call('anonymous', 'GET', '/api/session', undefined, { cookie });
+    expect(me.json).toEqual({ name: 'admin@example.org', role: 'admin', csrf });
+    expect((await call('anonymous', 'GET', E, undefined, { cookie })).status).toBe(200);
+    const noCsrf = await call('anonymous', 'POST', `${E}/events`, talks('session-1'), { cookie });
+    expect(noCsrf).toMatchObject({ status: 403, type: 'application/problem+json' });
+    const withCsrf = await call('anonymous', 'POST', `${E}/events`, talks('session-1'), {
+      cookie,
+      'x-csrf-token': csrf,
+    });
+    expect(withCsrf.status).toBe(201);
+    const trail = await call('admin', 'GET', '/api/audit');
+    expect(trail.json.entries[0]).toMatchObject({ actor: 'admin@example.org', action: 'append-events' });
+    expect(
+      (await call('anonymous', 'DELETE', '/api/session', undefined, { cookie, 'x-csrf-token': csrf })).status,
+    ).toBe(204);
+    expect((await call('anonymous', 'GET', E, undefined, { cookie })).status).toBe(401);
+  });
+
+  it('signs in accounts an admin makes, with their role', async () => {
+    const made = await call('admin', 'POST', '/api/users', {
+      email: 'viewer@example.org',
+      role: 'viewer',
+      password: 'a viewer password',
+    });
+    expect(made.status).toBe(201);
+    const response = await signIn(server.url, 'viewer@example.org', 'a viewer password');
+    const { csrf } = (await response.json()) as { csrf: string };
+    const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const write = await call('anonymous', 'POST', `${E}/events`, talks('session-2'), {
+      cookie,
+      'x-csrf-token': csrf,
+    });
+    expect(write.status).toBe(403);
+    const short = await call('admin', 'POST', '/api/users', {
+      email: 'x@example.org',
+      role: 'viewer',
+      password: 'short',
+    });
+    expect(short).toMatchObject({ status: 400, json: { errors: [{ path: ['password'] }] } });
+  });
+
+  it('answers 429 after repeated failed sign-ins, with Retry-After', async () => {
+    const own = await startServer(store, { port: 0, log: () => {} });
+    try {
+      for (let i = 0; i < 5; i++)
+        expect((await signIn(own.url, 'admin@example.org', `wrong ${i}`)).status).toBe(401);
+      const blocked = await signIn(own.url, 'admin@example.org', 'a long admin password');
+      expect(blocked.status).toBe(429);
+      expect(blocked.headers.get('content-type')).toContain('application/problem+json');
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -126,6 +126,26 @@ export const MIGRATIONS: readonly Migration[] = [
         FOR EACH ROW EXECUTE FUNCTION truce_refuse_change();
     `,
   },
+  {
+    version: 4,
+    name: 'accounts and web sessions',
+    sql: `
+      -- A password is kept as scrypt (salt, cost and key in one string); a session as the SHA-256 of its id.
+      CREATE TABLE users (
+        email text PRIMARY KEY,
+        role text NOT NULL CHECK (role IN ('admin', 'editor', 'viewer')),
+        password_hash text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE sessions (
+        id_hash text PRIMARY KEY,
+        email text NOT NULL REFERENCES users (email),
+        csrf text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The role the store acts as after migrating: it may read and append, not update or delete. */
