@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { explain, resolveTime, type Status } from '@truce/core';
-import { formatDeadlinesIcs, formatEventsCsv, formatJsonl, type Store, StoreError } from '@truce/store';
+import {
+  type AgreementVersion,
+  formatDeadlinesIcs,
+  formatEventsCsv,
+  formatJsonl,
+  type Store,
+  StoreError,
+} from '@truce/store';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -152,8 +159,28 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<Env> {
     (await db.query('SELECT 1 FROM public_agreements WHERE agreement_id = $1', [id])).length > 0;
 
   /** The agreement's versions when the caller may read it; otherwise the problem to answer. */
-  const readable = async (c: Context<Env>, id: string) => {
+  /** Where an agreement's ledger and versions stand: whatever changes either changes this. */
+  const headOf = async (id: string) => {
+    const [row] = await db.query<{ seq: string | number | null; version: number | null }>(
+      `SELECT (SELECT seq FROM ledger_heads WHERE agreement_id = $1) AS seq,
+              (SELECT max(version) FROM agreements WHERE id = $1) AS version`,
+      [id],
+    );
+    return { seq: Number(row?.seq ?? 0), version: row?.version ?? 0 };
+  };
+  // Versions are never changed once stored, so they are read again only when a new one appears.
+  const versionCache = new Map<string, { latest: number; versions: AgreementVersion[] }>();
+  const versionsOf = async (id: string, latest: number) => {
+    const cached = versionCache.get(id);
+    if (cached && cached.latest === latest) return cached.versions;
     const versions = await store.agreements(id);
+    if (versions.length > 0) versionCache.set(id, { latest, versions });
+    return versions;
+  };
+
+  const readable = async (c: Context<Env>, id: string) => {
+    const head = await headOf(id);
+    const versions = head.version === 0 ? [] : await versionsOf(id, head.version);
     if (versions.length === 0) return { response: problem(c, 404, `no agreement \`${id}\` is stored`) };
     if (c.get('caller').role === null && !(await isPublic(id)))
       return {
@@ -163,13 +190,14 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<Env> {
           `agreement \`${id}\` is not public; send a token with the role viewer or above`,
         ),
       };
-    return { versions };
+    return { versions, head };
   };
 
   /** Person-level fields reach editors and admins only. */
   const forCaller = <T>(c: Context<Env>, event: T): T =>
     atLeast(c.get('caller'), 'editor') ? event : withoutPersons(event);
 
+  app.get('/api/health', (c) => c.json({ ok: true }));
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
   app.get('/api/docs', (c) => c.html(docsPage(openApiDocument())));
   const webRoot = options.webRoot;
@@ -290,12 +318,28 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<Env> {
     return { status };
   };
 
+  // Status answers, kept by everything they depend on: the query, the ledger's length and the latest version.
+  // Without asOf the status is taken at the current second, so a second's readers share one evaluation.
+  const statusCache = new Map<string, string>();
   app.get('/api/agreements/:id/status', async (c) => {
     const id = c.req.param('id');
     const read = await readable(c, id);
     if (read.response) return read.response;
-    const evaluated = await evaluateQuery(c, id, read.versions, c.req.query());
-    return evaluated.response ?? c.json(evaluated.status);
+    const raw = c.req.query();
+    const query =
+      raw.asOf === undefined
+        ? { ...raw, asOf: new Date(Math.floor(now() / 1000) * 1000).toISOString() }
+        : raw;
+    const key = JSON.stringify([id, read.head.seq, read.head.version, Object.entries(query).sort()]);
+    let body = statusCache.get(key);
+    if (body === undefined) {
+      const evaluated = await evaluateQuery(c, id, read.versions, query);
+      if (evaluated.response) return evaluated.response;
+      body = JSON.stringify(evaluated.status);
+      if (statusCache.size >= 64) statusCache.delete(statusCache.keys().next().value!);
+      statusCache.set(key, body);
+    }
+    return c.body(body, 200, { 'content-type': 'application/json' });
   });
 
   app.get('/api/agreements/:id/explain/:obligation', async (c) => {

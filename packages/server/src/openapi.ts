@@ -98,6 +98,12 @@ export function openApiDocument(): JsonSchema {
     },
     security: [{}, { token: [] }, { session: [] }],
     paths: {
+      '/api/health': {
+        get: {
+          summary: 'Whether the server answers (for load balancers and probes)',
+          responses: { '200': json({ type: 'object' }, '`{ "ok": true }`.') },
+        },
+      },
       '/api/agreements': {
         get: {
           summary: 'The agreements the caller may read',
