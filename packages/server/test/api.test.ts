@@ -198,39 +198,79 @@ describe('the role matrix: every role against every endpoint', () => {
   const E = `/api/agreements/${ID}`;
   let n = 0;
   const write = () => talks(`matrix-${++n}`);
-  // [method, path, body, expected status for anonymous, viewer, editor, admin]; the agreement is not public.
-  const matrix: [string, string, (() => unknown) | undefined, number, number, number, number][] = [
-    ['GET', '/api/agreements', undefined, 200, 200, 200, 200],
-    ['GET', E, undefined, 401, 200, 200, 200],
-    ['GET', `${E}/versions/1`, undefined, 401, 200, 200, 200],
-    ['GET', `${E}/status?asOf=2023-11-26`, undefined, 401, 200, 200, 200],
-    ['GET', `${E}/events?limit=5`, undefined, 401, 200, 200, 200],
-    ['GET', `${E}/explain/hamas-release-50`, undefined, 401, 200, 200, 200],
-    ['POST', `${E}/events`, write, 401, 403, 201, 201],
-    ['GET', `${E}/export.jsonl`, undefined, 401, 200, 200, 200],
-    ['GET', `${E}/export.csv`, undefined, 401, 200, 200, 200],
-    ['GET', `${E}/export.ics`, undefined, 401, 200, 200, 200],
-    ['PUT', `${E}/public`, () => ({ public: false }), 401, 403, 403, 200],
-    ['POST', '/api/tokens', () => ({ name: 'made in the matrix', role: 'viewer' }), 401, 403, 403, 201],
-    ['GET', '/api/audit', undefined, 401, 403, 403, 200],
+  // [method, path, body, expected status for: anonymous; anonymous on the agreement made public; viewer,
+  // editor and admin tokens; an editor signed in through a web session (sending its CSRF token)].
+  const matrix: [string, string, (() => unknown) | undefined, ...number[]][] = [
+    ['GET', '/api/agreements', undefined, 200, 200, 200, 200, 200, 200],
+    ['GET', E, undefined, 401, 200, 200, 200, 200, 200],
+    ['GET', `${E}/versions/1`, undefined, 401, 200, 200, 200, 200, 200],
+    ['GET', `${E}/status?asOf=2023-11-26`, undefined, 401, 200, 200, 200, 200, 200],
+    ['GET', `${E}/events?limit=5`, undefined, 401, 200, 200, 200, 200, 200],
+    ['GET', `${E}/explain/hamas-release-50`, undefined, 401, 200, 200, 200, 200, 200],
+    ['POST', `${E}/events`, write, 401, 401, 403, 201, 201, 201],
+    ['GET', `${E}/export.jsonl`, undefined, 401, 200, 200, 200, 200, 200],
+    ['GET', `${E}/export.csv`, undefined, 401, 200, 200, 200, 200, 200],
+    ['GET', `${E}/export.ics`, undefined, 401, 200, 200, 200, 200, 200],
+    ['PUT', `${E}/public`, () => ({ public: false }), 401, 401, 403, 403, 200, 403],
+    [
+      'POST',
+      '/api/tokens',
+      () => ({ name: 'made in the matrix', role: 'viewer' }),
+      401,
+      401,
+      403,
+      403,
+      201,
+      403,
+    ],
+    ['GET', '/api/audit', undefined, 401, 401, 403, 403, 200, 403],
     [
       'POST',
       '/api/users',
       () => ({ email: `u${++n}@example.org`, role: 'viewer', password: 'twelve chars or more' }),
       401,
+      401,
       403,
       403,
       201,
+      403,
     ],
-    ['GET', '/api/session', undefined, 200, 200, 200, 200],
-    ['GET', '/openapi.json', undefined, 200, 200, 200, 200],
+    ['GET', '/api/session', undefined, 200, 200, 200, 200, 200, 200],
+    ['GET', '/api/health', undefined, 200, 200, 200, 200, 200, 200],
+    ['GET', '/openapi.json', undefined, 200, 200, 200, 200, 200, 200],
+    ['GET', '/api/docs', undefined, 200, 200, 200, 200, 200, 200],
   ];
-  const who: Who[] = ['anonymous', 'viewer', 'editor', 'admin'];
+  const columns = ['anonymous', 'public', 'viewer', 'editor', 'admin', 'session'] as const;
+  let session: Record<string, string> = {};
+  beforeAll(async () => {
+    await call('admin', 'POST', '/api/users', {
+      email: 'matrix-editor@example.org',
+      role: 'editor',
+      password: 'an editor password',
+    });
+    const response = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'matrix-editor@example.org', password: 'an editor password' }),
+    });
+    const { csrf } = (await response.json()) as { csrf: string };
+    session = { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0]!, 'x-csrf-token': csrf };
+  });
   it.each(matrix)('%s %s', async (method, path, body, ...expected) => {
-    for (const [i, role] of who.entries()) {
-      const r = await call(role, method, path, body?.());
-      expect(r.status, `${role}: ${r.text.slice(0, 200)}`).toBe(expected[i]);
-      if (r.status >= 400) expect(r.type, role).toContain('application/problem+json');
+    for (const [i, column] of columns.entries()) {
+      if (column === 'public') await call('admin', 'PUT', `${E}/public`, { public: true });
+      try {
+        const r =
+          column === 'public' || column === 'anonymous'
+            ? await call('anonymous', method, path, body?.())
+            : column === 'session'
+              ? await call('anonymous', method, path, body?.(), session)
+              : await call(column, method, path, body?.());
+        expect(r.status, `${column}: ${r.text.slice(0, 200)}`).toBe(expected[i]);
+        if (r.status >= 400) expect(r.type, column).toContain('application/problem+json');
+      } finally {
+        if (column === 'public') await call('admin', 'PUT', `${E}/public`, { public: false });
+      }
     }
   });
 
