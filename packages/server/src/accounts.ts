@@ -65,6 +65,7 @@ export async function login(
   // Without an account, a hash is still computed, so the answer takes as long either way.
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
   if (!user || !ok) return undefined;
+  await db.query('DELETE FROM sessions WHERE expires_at < now()');
   const id = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
   await db.query(
@@ -94,6 +95,8 @@ export async function logout(db: Queryable, id: string): Promise<void> {
   await db.query('DELETE FROM sessions WHERE id_hash = $1', [sessionHash(id)]);
 }
 
+const LIMITER_KEYS = 100_000;
+
 /** Counts failed logins per key in a sliding window; `blocked` says how long to wait, in seconds, or 0. */
 export class LoginLimiter {
   private readonly failures = new Map<string, number[]>();
@@ -110,6 +113,9 @@ export class LoginLimiter {
   }
 
   fail(key: string): void {
+    // Many keys (an address sweeping emails) must not grow the table without end: forget the oldest.
+    if (!this.failures.has(key) && this.failures.size >= LIMITER_KEYS)
+      this.failures.delete(this.failures.keys().next().value!);
     this.failures.set(key, [...this.recent(key), this.now()]);
   }
 
