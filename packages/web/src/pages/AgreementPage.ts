@@ -1,0 +1,118 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Api } from '../api.ts';
+import { AsOfSlider, type ReplayState } from '../components/AsOfSlider.ts';
+import { ErrorNote } from '../components/ErrorNote.ts';
+import { StatusHeader } from '../components/StatusHeader.ts';
+import { html } from '../html.ts';
+import { replaceParams } from '../router.ts';
+import { replayRange } from '../stand.ts';
+import { dayIn, daysBetween, endOfDay } from '../time.ts';
+import type { Session, Status } from '../types.ts';
+
+/** The query a replay state asks the status for. */
+function statusQuery(state: ReplayState, timeZone: string) {
+  const asOf = state.day === null ? undefined : endOfDay(state.day, timeZone);
+  return {
+    asOf,
+    knownAt: state.knownThen ? (asOf ?? new Date().toISOString()) : undefined,
+    evidence: state.evidence === 'best-graded' ? undefined : state.evidence,
+  };
+}
+
+/**
+ * One agreement: where it stands, replayed day by day. `publicView` reads anonymously (person-level
+ * fields never arrive) and offers no writing.
+ */
+export function AgreementPage({
+  api,
+  id,
+  params,
+  session,
+  publicView,
+}: {
+  api: Api;
+  id: string;
+  params: URLSearchParams;
+  session: Session | null;
+  publicView: boolean;
+}) {
+  const [live, setLive] = useState<Status | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [ledgerVersion, setLedgerVersion] = useState(0);
+  const [replay, setReplay] = useState<ReplayState>(() => ({
+    day: params.get('asOf'),
+    knownThen: params.get('knownThen') === '1',
+    evidence: params.get('evidence') ?? 'best-graded',
+  }));
+
+  // The status now, which also gives the days worth replaying; refreshed by the live stream.
+  useEffect(() => {
+    setError(null);
+    api.status(id, {}).then(setLive, setError);
+  }, [api, id]);
+
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    const source = new EventSource(api.streamUrl(id), { withCredentials: false });
+    let first = true;
+    source.addEventListener('status', (message) => {
+      setLive(JSON.parse((message as MessageEvent<string>).data) as Status);
+      // The first message is the status on connecting; later ones mean the ledger changed.
+      if (!first) setLedgerVersion((v) => v + 1);
+      first = false;
+    });
+    return () => source.close();
+  }, [api, id]);
+
+  const timeZone = live?.agreement.timeZone ?? 'UTC';
+  const days = useMemo(() => {
+    if (!live) return [];
+    const range = replayRange(live);
+    const today = dayIn(new Date(), timeZone);
+    if (!range) return daysBetween(today, today);
+    return daysBetween(range.first, [range.last, today].sort()[0]!);
+  }, [live, timeZone]);
+
+  const request = useRef<AbortController | null>(null);
+  useEffect(() => {
+    if (!live) return;
+    const search = new URLSearchParams();
+    if (replay.day) search.set('asOf', replay.day);
+    if (replay.knownThen) search.set('knownThen', '1');
+    if (replay.evidence !== 'best-graded') search.set('evidence', replay.evidence);
+    replaceParams(search);
+    if (replay.day === null && !replay.knownThen && replay.evidence === 'best-graded') {
+      setStatus(live);
+      return;
+    }
+    request.current?.abort();
+    const controller = new AbortController();
+    request.current = controller;
+    api.status(id, statusQuery(replay, timeZone), controller.signal).then(
+      (s) => {
+        if (!controller.signal.aborted) setStatus(s);
+      },
+      (e) => {
+        if (!controller.signal.aborted) setError(e);
+      },
+    );
+  }, [api, id, live, replay, timeZone]);
+
+  if (error && !status) return html`<${ErrorNote} error=${error} />`;
+  if (!status) return html`<p aria-live="polite">Loading the status of ${id}…</p>`;
+  const canWrite = !publicView && (session?.role === 'editor' || session?.role === 'admin');
+  return html`<article class="agreement" data-testid="agreement" data-ledger-version=${ledgerVersion}>
+    <header class="agreement-head">
+      <h1>${status.agreement.title}</h1>
+      <p class="meta">
+        <code>${status.agreement.id}</code> · version ${status.agreement.version} · ${status.agreement.status}
+        ${publicView ? ' · public view' : null}
+      </p>
+    </header>
+    ${error ? html`<${ErrorNote} error=${error} />` : null}
+    <${StatusHeader} status=${status} />
+    <${AsOfSlider} days=${days} state=${replay} onChange=${setReplay} />
+    ${canWrite ? null : null}
+  </article>`;
+}

@@ -1,0 +1,76 @@
+// Opening the 2023 pause and replaying it to 26 Nov 2023 with the as-of slider, in Chromium against the
+// real server. The expected counts come from the engine (`truce status … --json`), not from this file;
+// the public record behind them is /work/shared/data/gaza-2023-pause.md §1.4, day 3 (Sun 26 Nov 2023):
+// 17 hostages released (13 under the framework), 39 prisoners; 58 hostages and 117 prisoners after day 3.
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliStatus, type Harness, ID, OUTPUT, startHarness, watchPage } from './harness.ts';
+
+interface Released {
+  party: string;
+  inFramework: number;
+  outsideFramework: number;
+  total: number;
+}
+
+let h: Harness;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+  h = await startHarness('replay', { public: true });
+  page = await h.browser.newPage({ viewport: { width: 1200, height: 900 } });
+  problems = watchPage(page);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Moves the slider with the keyboard, one day per key press, until it shows `label`. */
+async function slideTo(label: string) {
+  const slider = page.getByTestId('as-of-slider');
+  await slider.focus();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 400; i++) {
+    if ((await page.getByTestId('as-of-day').textContent())?.startsWith(label)) return;
+    await page.keyboard.press('ArrowRight');
+  }
+  throw new Error(`the slider never showed ${label}`);
+}
+
+describe('replaying the 2023 pause', () => {
+  it('shows where it stood on 26 Nov 2023, as the engine computes it', async () => {
+    const expected = cliStatus('--as-of', '2023-11-26T23:59:00+02:00') as {
+      asOf: string;
+      released: Released[];
+      phases: { name: string; day: number; days: number }[];
+      events: { known: number; counted: number };
+    };
+    await page.goto(`${h.server.url}/#/public/${ID}`);
+    await page.getByTestId('status-header').waitFor();
+    await slideTo('Sun 26 Nov 2023');
+    await page.getByTestId('as-of-line').getByText('As of Sun 26 Nov 2023 23:59').waitFor();
+
+    const header = page.getByTestId('status-header');
+    const pause = expected.phases[0]!;
+    expect(await header.getByTestId('phase').textContent()).toContain(pause.name);
+    expect(await header.getByTestId('day').textContent()).toBe(`Day ${pause.day} of ${pause.days}`);
+    for (const r of expected.released) {
+      const card = header.locator(`[data-testid="released"][data-party="${r.party}"]`);
+      expect(await card.getByTestId('released-total').textContent()).toBe(r.total.toLocaleString('en-GB'));
+      expect(await card.getByTestId('released-in').textContent()).toBe(r.inFramework.toLocaleString('en-GB'));
+      expect(await card.getByTestId('released-out').textContent()).toBe(
+        r.outsideFramework.toLocaleString('en-GB'),
+      );
+    }
+    // The public record's totals after day 3 (58 hostages, 117 prisoners), as the engine counts them.
+    const byParty = Object.fromEntries(expected.released.map((r) => [r.party, r]));
+    expect(byParty.israel?.total).toBe(117);
+    expect(await page.getByTestId('as-of-line').textContent()).toContain(
+      `${expected.events.counted} of ${expected.events.known} recorded events count`,
+    );
+    await page.screenshot({ path: join(OUTPUT, 'replay-26-nov-2023.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+});
