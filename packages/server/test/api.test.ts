@@ -524,3 +524,24 @@ describe('web sessions', () => {
     }
   });
 });
+
+describe('faults of the server', () => {
+  it('answers 500 as a problem document that blames nothing the caller sent', async () => {
+    const broken = await openStore();
+    const own = await startServer(broken, { port: 0, adminToken: 'fault-token', log: () => {} });
+    await broken.close();
+    const quiet = console.error;
+    console.error = () => {};
+    try {
+      const r = await fetch(`${own.url}/api/agreements`, {
+        headers: { authorization: 'Bearer fault-token' },
+      });
+      expect(r.status).toBe(500);
+      expect(r.headers.get('content-type')).toContain('application/problem+json');
+      expect(await r.json()).toMatchObject({ status: 500, title: 'Internal server error' });
+    } finally {
+      console.error = quiet;
+      await own.close();
+    }
+  });
+});
