@@ -43,6 +43,12 @@ afterAll(async () => {
   await store?.close();
 });
 
+/** An OpenAPI operation, as far as the tests look into one. */
+interface Operation {
+  readonly responses: Record<string, unknown>;
+  readonly parameters?: readonly { readonly name: string; readonly in: string }[];
+}
+
 type Who = 'anonymous' | 'viewer' | 'editor' | 'admin';
 
 async function call(
@@ -122,6 +128,30 @@ describe('the API contract', () => {
       (p: { name: string }) => p.name,
     );
     expect(parameters).toEqual(['id', 'asOf', 'knownAt', 'evidence', 'version']);
+    // The 3.1 shape: info, paths of operations each with responses, every path parameter declared, every $ref found.
+    expect(doc.json.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
+    for (const [path, operations] of Object.entries(
+      doc.json.paths as Record<string, Record<string, Operation>>,
+    )) {
+      expect(path.startsWith('/')).toBe(true);
+      for (const [method, op] of Object.entries(operations)) {
+        expect(['get', 'put', 'post', 'delete', 'patch']).toContain(method);
+        expect(Object.keys(op.responses).length, `${method} ${path}`).toBeGreaterThan(0);
+        const declared = (op.parameters ?? []).filter((p: { in: string }) => p.in === 'path');
+        const inTemplate = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+        expect(declared.map((p: { name: string }) => p.name).sort(), `${method} ${path}`).toEqual(
+          inTemplate.sort(),
+        );
+        for (const p of op.parameters ?? []) expect(['query', 'path', 'header', 'cookie']).toContain(p.in);
+      }
+    }
+    for (const ref of JSON.stringify(doc.json).matchAll(/"\$ref":"([^"]+)"/g)) {
+      const target = ref[1]!
+        .replace(/^#\//, '')
+        .split('/')
+        .reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], doc.json);
+      expect(target, ref[1]).toBeDefined();
+    }
     const page = await call('anonymous', 'GET', '/api/docs');
     expect(page.status).toBe(200);
     expect(page.text).toContain('POST /api/agreements/{id}/events');
