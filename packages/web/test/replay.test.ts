@@ -50,7 +50,7 @@ describe('replaying the 2023 pause', () => {
     await page.goto(`${h.server.url}/#/public/${ID}`);
     await page.getByTestId('status-header').waitFor();
     await slideTo('Sun 26 Nov 2023');
-    await page.getByTestId('as-of-line').getByText('As of Sun 26 Nov 2023 23:59').waitFor();
+    await page.getByTestId('as-of-line').getByText('As of Sun 26 Nov 2023 23:59', { exact: false }).waitFor();
 
     const header = page.getByTestId('status-header');
     const pause = expected.phases[0]!;

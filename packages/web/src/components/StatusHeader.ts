@@ -52,19 +52,25 @@ export function StatusHeader({ status }: { status: Status }) {
           <dd>
             <div class="big" data-testid="released-total">${formatCount(r.total)}</div>
             <div>
-              <span data-testid="released-in">${formatCount(r.inFramework)}</span> under the agreement,
-              <span data-testid="released-out">${formatCount(r.outsideFramework)}</span> outside it
+              <span data-testid="released-in">${formatCount(r.inFramework)}</span>${' under the agreement, '}<span
+                data-testid="released-out"
+                >${formatCount(r.outsideFramework)}</span
+              >${' outside it'}
             </div>
           </dd>
         </div>`,
       )}
     </dl>
     <p class="as-of-line" data-testid="as-of-line">
-      As of <strong>${formatTime(status.asOf)}</strong> (${status.agreement.timeZone}) ·
-      ${status.knownAt ? html`as known at ${formatTime(status.knownAt)}` : 'everything recorded so far'} ·
-      evidence: ${status.evidence} · ${formatCount(status.events.counted)} of
-      ${formatCount(status.events.known)} recorded events count
-      ${status.nextChange ? html` · next change ${formatTime(status.nextChange.at)}: ${status.nextChange.what}` : null}
+      ${[
+        `As of ${formatTime(status.asOf)} (${status.agreement.timeZone})`,
+        status.knownAt ? `as known at ${formatTime(status.knownAt)}` : 'everything recorded so far',
+        `evidence: ${status.evidence}`,
+        `${formatCount(status.events.counted)} of ${formatCount(status.events.known)} recorded events count`,
+        status.nextChange ? `next change ${formatTime(status.nextChange.at)}: ${status.nextChange.what}` : '',
+      ]
+        .filter(Boolean)
+        .join(' · ')}
     </p>
   </section>`;
 }

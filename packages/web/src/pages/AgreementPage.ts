@@ -1,7 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Api } from '../api.ts';
 import { AsOfSlider, type ReplayState } from '../components/AsOfSlider.ts';
+import { Charts } from '../components/Charts.ts';
+import { Discrepancies } from '../components/Discrepancies.ts';
 import { ErrorNote } from '../components/ErrorNote.ts';
+import { EventsTable } from '../components/EventsTable.ts';
+import { ObligationsTable } from '../components/ObligationsTable.ts';
+import { PhaseTimeline } from '../components/PhaseTimeline.ts';
+import { RecordEventForm } from '../components/RecordEventForm.ts';
 import { StatusHeader } from '../components/StatusHeader.ts';
 import { html } from '../html.ts';
 import { replaceParams } from '../router.ts';
@@ -113,6 +119,17 @@ export function AgreementPage({
     ${error ? html`<${ErrorNote} error=${error} />` : null}
     <${StatusHeader} status=${status} />
     <${AsOfSlider} days=${days} state=${replay} onChange=${setReplay} />
-    ${canWrite ? null : null}
+    <${PhaseTimeline} status=${status} />
+    <${ObligationsTable} status=${status} api=${api} query=${statusQuery(replay, timeZone)} />
+    <${Charts} status=${status} />
+    <${Discrepancies} status=${status} />
+    <${EventsTable} api=${api} id=${id} version=${ledgerVersion} />
+    ${
+      canWrite
+        ? html`<${RecordEventForm} api=${api} status=${status} csrf=${session?.csrf ?? null} />`
+        : publicView
+          ? null
+          : html`<p class="meta" data-testid="read-only">You can read this agreement; recording events needs the editor role.</p>`
+    }
   </article>`;
 }
