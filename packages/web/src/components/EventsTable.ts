@@ -4,6 +4,9 @@ import { html } from '../html.ts';
 import type { LedgerEntry } from '../types.ts';
 import { ErrorNote } from './ErrorNote.ts';
 
+/** Events fetched per page. */
+const PAGE = 500;
+
 type Source = string | { outlet: string; url?: string; reliability?: string; credibility?: number };
 
 const occurredText = (o: unknown): string => {
@@ -34,25 +37,31 @@ export function EventsTable({ api, id, version }: { api: Api; id: string; versio
   const [type, setType] = useState('');
   const [statusFilter, setStatusFilter] = useState('');
   const [text, setText] = useState('');
+  const [next, setNext] = useState<number | null>(null);
+  const [pages, setPages] = useState(1);
+  // The ledger a page at a time (a ledger can hold a million events): more on request, all again on a change.
   useEffect(() => {
     let cancelled = false;
     (async () => {
       const all: LedgerEntry[] = [];
       let cursor: number | null = 0;
-      while (cursor !== null && all.length < 10_000) {
+      for (let i = 0; i < pages && cursor !== null; i++) {
         const page: { events: LedgerEntry[]; next: number | null } = await api.events(id, {
           cursor,
-          limit: 1000,
+          limit: PAGE,
         });
         all.push(...page.events);
         cursor = page.next;
       }
-      if (!cancelled) setEvents(all);
+      if (!cancelled) {
+        setEvents(all);
+        setNext(cursor);
+      }
     })().catch(setError);
     return () => {
       cancelled = true;
     };
-  }, [api, id, version]);
+  }, [api, id, version, pages]);
   if (error) return html`<${ErrorNote} error=${error} />`;
   if (!events) return html`<p>Loading events…</p>`;
   const types = [...new Set(events.map((e) => e.event.type))].sort();
@@ -64,7 +73,7 @@ export function EventsTable({ api, id, version }: { api: Api; id: string; versio
       (!needle || JSON.stringify(event).toLowerCase().includes(needle)),
   );
   return html`<section aria-labelledby="events-title" data-testid="events">
-    <h2 id="events-title">Events (${shown.length} of ${events.length})</h2>
+    <h2 id="events-title">Events (${shown.length} of ${events.length}${next !== null ? ' loaded so far' : ''})</h2>
     <div class="filters" role="search">
       <label>Type <select value=${type} onChange=${(e: Event) => setType((e.target as HTMLSelectElement).value)}>
         <option value="">all</option>${types.map((t) => html`<option value=${t}>${t}</option>`)}
@@ -100,5 +109,6 @@ export function EventsTable({ api, id, version }: { api: Api; id: string; versio
         </tbody>
       </table>
     </div>
+    ${next !== null ? html`<button type="button" onClick=${() => setPages((p) => p + 1)}>Load ${PAGE} more events</button>` : null}
   </section>`;
 }

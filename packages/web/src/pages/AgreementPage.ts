@@ -1,7 +1,7 @@
+import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Api } from '../api.ts';
 import { AsOfSlider, type ReplayState } from '../components/AsOfSlider.ts';
-import { Charts } from '../components/Charts.ts';
 import { Discrepancies } from '../components/Discrepancies.ts';
 import { ErrorNote } from '../components/ErrorNote.ts';
 import { EventsTable } from '../components/EventsTable.ts';
@@ -14,6 +14,9 @@ import { replaceParams } from '../router.ts';
 import { replayRange } from '../stand.ts';
 import { dayIn, daysBetween, endOfDay } from '../time.ts';
 import type { Session, Status } from '../types.ts';
+
+// The charts bring Observable Plot, the largest part of the bundle: loaded after the header is shown.
+const Charts = lazy(() => import('../components/Charts.ts').then((m) => ({ default: m.Charts })));
 
 /** The query a replay state asks the status for. */
 function statusQuery(state: ReplayState, timeZone: string) {
@@ -58,18 +61,23 @@ export function AgreementPage({
     api.status(id, {}).then(setLive, setError);
   }, [api, id]);
 
+  // The live stream opens once the first status is in, so that it does not compete with it.
+  const connected = live !== null;
+  const liveKnown = useRef(-1);
+  if (live && liveKnown.current === -1) liveKnown.current = live.events.known;
   useEffect(() => {
-    if (typeof EventSource === 'undefined') return;
+    if (typeof EventSource === 'undefined' || !connected) return;
     const source = new EventSource(api.streamUrl(id), { withCredentials: false });
-    let first = true;
+    let known = liveKnown.current;
     source.addEventListener('status', (message) => {
-      setLive(JSON.parse((message as MessageEvent<string>).data) as Status);
-      // The first message is the status on connecting; later ones mean the ledger changed.
-      if (!first) setLedgerVersion((v) => v + 1);
-      first = false;
+      const next = JSON.parse((message as MessageEvent<string>).data) as Status;
+      setLive(next);
+      // A message comes on connecting and whenever the ledger changes: the events are read again on a change.
+      if (next.events.known !== known) setLedgerVersion((v) => v + 1);
+      known = next.events.known;
     });
     return () => source.close();
-  }, [api, id]);
+  }, [api, id, connected]);
 
   const timeZone = live?.agreement.timeZone ?? 'UTC';
   const days = useMemo(() => {
@@ -121,7 +129,7 @@ export function AgreementPage({
     <${AsOfSlider} days=${days} state=${replay} onChange=${setReplay} />
     <${PhaseTimeline} status=${status} />
     <${ObligationsTable} status=${status} api=${api} query=${statusQuery(replay, timeZone)} />
-    <${Charts} status=${status} />
+    <${Suspense} fallback=${html`<p>Loading charts…</p>`}><${Charts} status=${status} /></${Suspense}>
     <${Discrepancies} status=${status} />
     <${EventsTable} api=${api} id=${id} version=${ledgerVersion} />
     ${
