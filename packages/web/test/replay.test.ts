@@ -73,4 +73,36 @@ describe('replaying the 2023 pause', () => {
     await page.screenshot({ path: join(OUTPUT, 'replay-26-nov-2023.png'), fullPage: true });
     expect(problems).toEqual([]);
   });
+
+  it('works at phone width with the keyboard alone, and says every state in words', async () => {
+    const phone = await (await h.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    const phoneProblems = watchPage(phone);
+    await phone.goto(`${h.server.url}/#/public/${ID}?asOf=2023-11-26`);
+    await phone.getByTestId('status-header').waitFor();
+    // Nothing wider than the screen but the tables, which scroll inside their own box.
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+    // Every badge carries its words, not colour alone.
+    const badges = await phone.locator('.badge').allTextContents();
+    expect(badges.length).toBeGreaterThan(0);
+    for (const text of badges) expect(text.replace(/[^A-Za-z]/g, '').length).toBeGreaterThan(0);
+    // Tab to the first obligation, open its drawer with Enter, read the arithmetic, close it with Escape.
+    const first = phone.locator('[data-obligation] button').first();
+    const name = await first.textContent();
+    for (let i = 0; i < 60; i++) {
+      await phone.keyboard.press('Tab');
+      if (await first.evaluate((el) => el === document.activeElement)) break;
+    }
+    expect(await first.evaluate((el) => el === document.activeElement)).toBe(true);
+    await phone.keyboard.press('Enter');
+    const drawer = phone.getByTestId('drawer');
+    await drawer.waitFor();
+    expect(await drawer.getByRole('heading', { level: 2 }).textContent()).toBe(name);
+    await drawer.getByTestId('arithmetic').locator('li').first().waitFor();
+    await phone.screenshot({ path: join(OUTPUT, 'phone-drawer.png'), fullPage: false });
+    await phone.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached' });
+    expect(await first.evaluate((el) => el === document.activeElement)).toBe(true);
+    await phone.screenshot({ path: join(OUTPUT, 'phone-26-nov-2023.png'), fullPage: true });
+    expect(phoneProblems).toEqual([]);
+  });
 });
