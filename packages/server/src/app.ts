@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { explain, resolveTime, type Status } from '@truce/core';
@@ -320,7 +321,11 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<Env> {
 
   // Status answers, kept by everything they depend on: the query, the ledger's length and the latest version.
   // Without asOf the status is taken at the current second, so a second's readers share one evaluation.
-  const statusCache = new Map<string, string>();
+  // Each is kept encoded, gzipped and tagged, so a read of an unchanged ledger only sends bytes (or a 304).
+  const statusCache = new Map<
+    string,
+    { json: Uint8Array<ArrayBuffer>; gzip: Uint8Array<ArrayBuffer>; etag: string }
+  >();
   app.get('/api/agreements/:id/status', async (c) => {
     const id = c.req.param('id');
     const read = await readable(c, id);
@@ -331,15 +336,26 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<Env> {
         ? { ...raw, asOf: new Date(Math.floor(now() / 1000) * 1000).toISOString() }
         : raw;
     const key = JSON.stringify([id, read.head.seq, read.head.version, Object.entries(query).sort()]);
-    let body = statusCache.get(key);
-    if (body === undefined) {
+    let kept = statusCache.get(key);
+    if (kept === undefined) {
       const evaluated = await evaluateQuery(c, id, read.versions, query);
       if (evaluated.response) return evaluated.response;
-      body = JSON.stringify(evaluated.status);
+      const json = Buffer.from(JSON.stringify(evaluated.status), 'utf8');
+      const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
+      kept = { json: new Uint8Array(json), gzip: new Uint8Array(gzipSync(json)), etag };
       if (statusCache.size >= 64) statusCache.delete(statusCache.keys().next().value!);
-      statusCache.set(key, body);
+      statusCache.set(key, kept);
     }
-    return c.body(body, 200, { 'content-type': 'application/json' });
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      etag: kept.etag,
+      vary: 'accept-encoding, authorization, cookie',
+      'cache-control': 'private, no-cache',
+    };
+    if (c.req.header('if-none-match') === kept.etag) return c.body(null, 304, headers);
+    if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? ''))
+      return c.body(kept.gzip, 200, { ...headers, 'content-encoding': 'gzip' });
+    return c.body(kept.json, 200, headers);
   });
 
   app.get('/api/agreements/:id/explain/:obligation', async (c) => {

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { evaluate } from '@truce/core';
 import { openStore, type Store } from '@truce/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,7 +75,7 @@ async function call(
     type,
     headers: response.headers,
     text,
-    json: /^application\/(problem\+)?json(;|$)/.test(type) ? JSON.parse(text) : undefined,
+    json: text !== '' && /^application\/(problem\+)?json(;|$)/.test(type) ? JSON.parse(text) : undefined,
   };
 }
 
@@ -221,6 +222,38 @@ describe('status over HTTP', () => {
       });
       expect(r.json).toEqual(JSON.parse(JSON.stringify(expected)));
     }
+  });
+});
+
+describe('status answers kept', () => {
+  it('tags a status with an ETag, answers 304 to a reader who has it, and gzips for readers who accept it', async () => {
+    const path = `/api/agreements/${ID}/status?asOf=2023-11-27`;
+    const first = await call('viewer', 'GET', path);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect((await call('viewer', 'GET', path, undefined, { 'if-none-match': etag })).status).toBe(304);
+    const zipped = await new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) =>
+      http
+        .get(
+          `${server.url}${path}`,
+          { agent: false, headers: { authorization: `Bearer ${tokens.viewer}`, 'accept-encoding': 'gzip' } },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () =>
+              resolve({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }),
+            );
+          },
+        )
+        .on('error', reject),
+    );
+    expect(zipped.encoding).toBe('gzip');
+    expect(JSON.parse(gunzipSync(zipped.body).toString('utf8'))).toEqual(first.json);
+    // A new event changes the answer and its tag.
+    await call('editor', 'POST', `/api/agreements/${ID}/events`, talks('changes-the-etag'));
+    const after = await call('viewer', 'GET', path, undefined, { 'if-none-match': etag });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
   });
 });
 
