@@ -143,4 +143,6 @@ export async function signIn(page: Page, base: string, account: { email: string;
   await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByTestId('who').waitFor();
+  // Signed in, the agreements list shows every agreement, this one among them.
+  await page.getByTestId('agreements').locator(`a[href="#/agreements/${ID}"]`).waitFor();
 }
