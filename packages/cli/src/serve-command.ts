@@ -55,6 +55,11 @@ Examples:
         const { added } = await loadBundledExample(store);
         process.stderr.write(`Created a workspace at ${location.label} with the example ${added.id}.\n`);
       }
+      // The store folds each ledger on its first read; do that now, so the first visitor does not wait on it.
+      const ids = await store.database.query<{ id: string }>(
+        'SELECT DISTINCT id FROM agreements ORDER BY id',
+      );
+      for (const { id } of ids) await store.status(id, { asOf: Date.now() });
       const server = await startServer(store, {
         port: flags.port,
         webRoot: WEB_ROOT,
