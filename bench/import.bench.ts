@@ -17,11 +17,11 @@ import {
   type Store,
 } from '@truce/store';
 import pg from 'pg';
+import { PG_URL, postgresAnswers } from './postgres.ts';
 import type { BenchResult } from './run.ts';
 import { syntheticDocs } from './synthetic-ledger.ts';
 
 const N = Number(process.env.BENCH_EVENTS ?? 1_000_000);
-const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ID = 'gaza-2023-pause';
 const COPY_CHUNK = 10_000;
 const text = readFileSync(new URL('../examples/gaza-2023-pause/agreement.yaml', import.meta.url), 'utf8');
@@ -106,17 +106,6 @@ async function measure(name: string, open: () => Promise<Store>, jsonl: string, 
     ];
   } finally {
     await store.close();
-  }
-}
-
-async function postgresAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 1000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
   }
 }
 

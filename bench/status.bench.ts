@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { evaluate } from '@truce/core';
 import { formatJsonl, importJsonl, openStore, type Store } from '@truce/store';
 import pg from 'pg';
+import { PG_URL, postgresAnswers } from './postgres.ts';
 import type { BenchResult } from './run.ts';
 import { syntheticDocs, syntheticLedger } from './synthetic-ledger.ts';
 
 const N = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
 const BATCH = 20_000;
-const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ID = 'gaza-2023-pause';
 const text = readFileSync(new URL('../examples/gaza-2023-pause/agreement.yaml', import.meta.url), 'utf8');
 
@@ -107,17 +107,6 @@ async function measure(name: string, store: Store): Promise<string[][]> {
       `known ${known}`,
     ],
   ];
-}
-
-async function postgresAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 1000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export async function run(): Promise<BenchResult> {
