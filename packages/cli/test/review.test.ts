@@ -1,14 +1,16 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ptyTruce } from './pty-session.ts';
-import { sharedWorkspace } from './run-truce.ts';
+import { ROOT, sharedWorkspace } from './run-truce.ts';
 
 const { dir, inWorkspace } = sharedWorkspace('truce-review-');
 const { DATABASE_URL: _unused, ...base } = process.env;
 const env = { ...base, TRUCE_DATA: join(dir, 'data') };
 const ID = 'gaza-2023-pause';
 const SEED = '../shared/articles/talks-report-2023.txt';
+// The seed report lives beside the repository (../shared, as the issue names it); a clone without it skips these.
+const HAVE_SEED = existsSync(join(ROOT, SEED));
 const REVIEW = ['review', SEED, '--published', '2023-12-02', '--agreement', ID, '--outlet', 'Example Wire'];
 
 function file(name: string, text: string): string {
@@ -35,7 +37,7 @@ const DECISIONS = `# candidates as \`truce extract\` numbers them
 - { candidate: 14, kind: release, action: edit, set: { cohort: hostages-women-children, occurred: 2023-11-30 } }
 `;
 
-describe.sequential('truce review with a decisions file', () => {
+describe.skipIf(!HAVE_SEED).sequential('truce review with a decisions file', () => {
   it('records the accepted, edited and noted candidates, with the report as their source', () => {
     expect(inWorkspace('init').code).toBe(0);
     const before = events().length;
@@ -180,7 +182,7 @@ describe.sequential('truce review with a decisions file', () => {
   });
 });
 
-describe.sequential('truce review on a terminal', () => {
+describe.skipIf(!HAVE_SEED).sequential('truce review on a terminal', () => {
   it('shows each candidate with its spans, edits one into a release, re-asks a bad action, notes a proposal', async () => {
     const before = events().length;
     const report = file(
