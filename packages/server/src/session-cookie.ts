@@ -1,0 +1,2 @@
+/** The web session's cookie. */
+export const SESSION_COOKIE = 'truce_session';
