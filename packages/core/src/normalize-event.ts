@@ -23,52 +23,75 @@ interface Context {
   readonly report: Report;
 }
 
+/** One event being normalized: what its checks need, with no closure made per event. */
+interface Norm {
+  readonly ctx: Context;
+  readonly zone: string;
+  readonly ids: AgreementIds;
+  readonly path: readonly (string | number)[];
+}
+
+/** A time in the agreement's zone, widened to `precision`; a bad one is reported at the event's path + `at`. */
+function timeOf(n: Norm, text: string, precision: Precision | undefined, ...at: (string | number)[]) {
+  const t = resolveTime(text, n.zone);
+  if ('error' in t) {
+    n.ctx.report('bad-time', [...n.path, ...at], t.error);
+    return { start: 0, end: 0, precision: 'minute' as Precision };
+  }
+  return widen(t, precision, n.zone);
+}
+
+function occurredOf(n: Norm, o: Occurred) {
+  if (typeof o === 'string') {
+    const t = timeOf(n, o, undefined, 'occurred');
+    const m = mid(t);
+    return { start: t.start, end: t.end, at: m, until: m, precision: t.precision };
+  }
+  if ('at' in o) {
+    const t = timeOf(n, o.at, o.precision, 'occurred', 'at');
+    const m = mid(t);
+    return { start: t.start, end: t.end, at: m, until: m, precision: t.precision };
+  }
+  const from = timeOf(n, o.from, o.precision, 'occurred', 'from');
+  const to = timeOf(n, o.to, o.precision, 'occurred', 'to');
+  if (to.start < from.start) n.ctx.report('bad-time', [...n.path, 'occurred', 'to'], '`to` is before `from`');
+  return { start: from.start, end: to.end, at: mid(from), until: mid(to), precision: from.precision };
+}
+
+function known(n: Norm, id: string, candidates: ReadonlySet<string>, what: string, at: (string | number)[]) {
+  if (candidates.has(id)) return;
+  const hint = nearest(id, [...candidates]);
+  n.ctx.report(
+    'undefined-reference',
+    [...n.path, ...at],
+    `\`${id}\` is not ${what} of agreement \`${n.ctx.agreement.id}\`${hint ? `; did you mean \`${hint}\`?` : ''}`,
+  );
+}
+
+/** Checks a party or mediator id (or one of `extra`, such as `rescue`); undefined is allowed. */
+function party(n: Norm, id: string | undefined, extra: readonly string[], ...at: (string | number)[]) {
+  if (id === undefined || extra.includes(id)) return;
+  known(
+    n,
+    id,
+    extra.length === 0 ? n.ids.actors : new Set([...n.ids.actors, ...extra]),
+    'a party or mediator',
+    at,
+  );
+}
+const obligation = (n: Norm, id: string, ...at: (string | number)[]) =>
+  known(n, id, n.ids.obligations, 'an obligation', at);
+const phase = (n: Norm, id: string, ...at: (string | number)[]) => known(n, id, n.ids.phases, 'a phase', at);
+const cohort = (n: Norm, id: string, ...at: (string | number)[]) =>
+  known(n, id, n.ids.cohorts, 'a cohort', at);
+
 /**
  * Turns a written event into a ledger event, resolving times once (in the agreement's zone) and
  * checking its references against the agreement. Reports problems through `report`.
  */
 export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string | number)[]): LedgerEvent {
   const { agreement, report } = ctx;
-  const zone = agreement.zone;
-  const time = (text: string, p: (string | number)[], precision?: Precision) => {
-    const t = resolveTime(text, zone);
-    if ('error' in t) {
-      report('bad-time', p, t.error);
-      return { start: 0, end: 0, precision: 'minute' as Precision };
-    }
-    return widen(t, precision, zone);
-  };
-  const occurred = (o: Occurred) => {
-    if (typeof o === 'string') {
-      const t = time(o, [...path, 'occurred']);
-      return { start: t.start, end: t.end, at: mid(t), until: mid(t), precision: t.precision };
-    }
-    if ('at' in o) {
-      const t = time(o.at, [...path, 'occurred', 'at'], o.precision);
-      return { start: t.start, end: t.end, at: mid(t), until: mid(t), precision: t.precision };
-    }
-    const from = time(o.from, [...path, 'occurred', 'from'], o.precision);
-    const to = time(o.to, [...path, 'occurred', 'to'], o.precision);
-    if (to.start < from.start) report('bad-time', [...path, 'occurred', 'to'], '`to` is before `from`');
-    return { start: from.start, end: to.end, at: mid(from), until: mid(to), precision: from.precision };
-  };
-  const ids = idsOf(agreement);
-  const known = (id: string, candidates: ReadonlySet<string>, what: string, p: (string | number)[]) => {
-    if (candidates.has(id)) return;
-    const hint = nearest(id, [...candidates]);
-    report(
-      'undefined-reference',
-      p,
-      `\`${id}\` is not ${what} of agreement \`${agreement.id}\`${hint ? `; did you mean \`${hint}\`?` : ''}`,
-    );
-  };
-  const party = (id: string | undefined, p: (string | number)[], extra: readonly string[] = []) =>
-    id === undefined ||
-    extra.includes(id) ||
-    known(id, extra.length === 0 ? ids.actors : new Set([...ids.actors, ...extra]), 'a party or mediator', p);
-  const obligation = (id: string, p: (string | number)[]) => known(id, ids.obligations, 'an obligation', p);
-  const phase = (id: string, p: (string | number)[]) => known(id, ids.phases, 'a phase', p);
-  const cohort = (id: string, p: (string | number)[]) => known(id, ids.cohorts, 'a cohort', p);
+  const n: Norm = { ctx, zone: agreement.zone, ids: idsOf(agreement), path };
   const sources: readonly Source[] =
     doc.sources.length === 0
       ? NO_SOURCES
@@ -89,9 +112,9 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
           }
           return found;
         });
-  const when = occurred(doc.occurred);
+  const when = occurredOf(n, doc.occurred);
   const recorded =
-    'recorded' in doc ? time((doc as { recorded: string }).recorded, [...path, 'recorded']).start : 0;
+    'recorded' in doc ? timeOf(n, (doc as { recorded: string }).recorded, undefined, 'recorded').start : 0;
   const base = {
     type: doc.type,
     plain: false,
@@ -115,9 +138,9 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
   };
   switch (doc.type) {
     case 'release': {
-      party(doc.party, [...path, 'party'], ['rescue']);
-      doc.released.forEach((r, i) => cohort(r.cohort, [...path, 'released', i, 'cohort']));
-      const credited = doc.creditedAt ? time(doc.creditedAt, [...path, 'creditedAt']).start : when.at;
+      party(n, doc.party, RESCUE, 'party');
+      doc.released.forEach((r, i) => cohort(n, r.cohort, 'released', i, 'cohort'));
+      const credited = doc.creditedAt ? timeOf(n, doc.creditedAt, undefined, 'creditedAt').start : when.at;
       // Fields the fold reads come first, in one literal, so every release has the same compact shape.
       return {
         type: doc.type,
@@ -151,7 +174,7 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
       };
     }
     case 'aid-delivery':
-      party(doc.party, [...path, 'party']);
+      party(n, doc.party, NONE, 'party');
       return {
         type: doc.type,
         plain: isPlain(base.fact, when.at, when.until, when.at),
@@ -180,9 +203,9 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
         area: doc.area,
       };
     case 'violation':
-      party(doc.party, [...path, 'party']);
-      party(doc.reportedBy, [...path, 'reportedBy']);
-      if (doc.obligation !== undefined) obligation(doc.obligation, [...path, 'obligation']);
+      party(n, doc.party, NONE, 'party');
+      party(n, doc.reportedBy, NONE, 'reportedBy');
+      if (doc.obligation !== undefined) obligation(n, doc.obligation, 'obligation');
       return {
         ...base,
         type: doc.type,
@@ -193,11 +216,11 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
         reportedBy: doc.reportedBy,
       };
     case 'phase-started':
-      phase(doc.phase, [...path, 'phase']);
+      phase(n, doc.phase, 'phase');
       return { ...base, type: doc.type, phase: doc.phase };
     case 'phase-extended': {
-      phase(doc.phase, [...path, 'phase']);
-      doc.agreedBy?.forEach((p, i) => party(p, [...path, 'agreedBy', i]));
+      phase(n, doc.phase, 'phase');
+      doc.agreedBy?.forEach((p, i) => party(n, p, NONE, 'agreedBy', i));
       const by = parseDuration(doc.by);
       if (!by) {
         const hint = suggestDuration(doc.by);
@@ -210,18 +233,18 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
       return { ...base, type: doc.type, phase: doc.phase, by: by ?? parseDuration('PT0S')!, byText: doc.by };
     }
     case 'phase-ended':
-      phase(doc.phase, [...path, 'phase']);
+      phase(n, doc.phase, 'phase');
       return { ...base, type: doc.type, phase: doc.phase, reason: doc.reason };
     case 'phase-collapsed':
-      phase(doc.phase, [...path, 'phase']);
-      doc.blamedOn?.forEach((p, i) => party(p, [...path, 'blamedOn', i]));
+      phase(n, doc.phase, 'phase');
+      doc.blamedOn?.forEach((p, i) => party(n, p, NONE, 'blamedOn', i));
       return { ...base, type: doc.type, phase: doc.phase, blamedOn: doc.blamedOn ?? [] };
     case 'talks-held':
-      doc.parties.forEach((p, i) => party(p, [...path, 'parties', i]));
+      doc.parties.forEach((p, i) => party(n, p, NONE, 'parties', i));
       return { ...base, type: doc.type, parties: doc.parties, topic: doc.topic };
     case 'list-handed-over':
-      party(doc.party, [...path, 'party']);
-      party(doc.to, [...path, 'to']);
+      party(n, doc.party, NONE, 'party');
+      party(n, doc.to, NONE, 'to');
       return {
         ...base,
         type: doc.type,
@@ -230,15 +253,15 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
         count: doc.count === undefined ? undefined : toFigure(doc.count),
       };
     case 'withdrawal':
-      party(doc.party, [...path, 'party']);
+      party(n, doc.party, NONE, 'party');
       return { ...base, type: doc.type, party: doc.party, area: doc.area };
     case 'statement': {
-      party(doc.party, [...path, 'party']);
+      party(n, doc.party, NONE, 'party');
       const c = doc.claim;
-      if (c?.during) phase(c.during, [...path, 'claim', 'during']);
-      party(c?.heldBy, [...path, 'claim', 'heldBy']);
-      party(c?.releasedBy, [...path, 'claim', 'releasedBy'], ['rescue']);
-      c?.cohorts?.forEach((id, i) => cohort(id, [...path, 'claim', 'cohorts', i]));
+      if (c?.during) phase(n, c.during, 'claim', 'during');
+      party(n, c?.heldBy, NONE, 'claim', 'heldBy');
+      party(n, c?.releasedBy, RESCUE, 'claim', 'releasedBy');
+      c?.cohorts?.forEach((id, i) => cohort(n, id, 'claim', 'cohorts', i));
       return {
         ...base,
         type: doc.type,
@@ -251,15 +274,15 @@ export function normalizeEvent(doc: EventDocument, ctx: Context, path: (string |
           inFrameworkOnly: c.inFrameworkOnly,
           cohorts: c.cohorts,
           during: c.during,
-          since: c.since === undefined ? undefined : time(c.since, [...path, 'claim', 'since']).start,
-          until: c.until === undefined ? undefined : time(c.until, [...path, 'claim', 'until']).start,
+          since: c.since === undefined ? undefined : timeOf(n, c.since, undefined, 'claim', 'since').start,
+          until: c.until === undefined ? undefined : timeOf(n, c.until, undefined, 'claim', 'until').start,
           value: toFigure(c.value),
         },
       };
     }
     case 'suspension':
-      party(doc.by, [...path, 'by']);
-      doc.obligations.forEach((id, i) => obligation(id, [...path, 'obligations', i]));
+      party(n, doc.by, NONE, 'by');
+      doc.obligations.forEach((id, i) => obligation(n, id, 'obligations', i));
       return { ...base, type: doc.type, obligations: doc.obligations, by: doc.by };
     case 'retraction':
       return { ...base, type: doc.type, supersedes: doc.supersedes };
@@ -329,6 +352,8 @@ const mid = (t: { start: number; end: number; precision: Precision }) =>
  * the bulk of a large ledger, which the fold sums without keeping.
  */
 const NO_SOURCES: readonly Source[] = Object.freeze([]);
+const NONE: readonly string[] = [];
+const RESCUE: readonly string[] = ['rescue'];
 
 const isPlain = (fact: string | undefined, at: number, until: number, credited: number) =>
   fact === undefined && at === until && credited === at;

@@ -1,5 +1,22 @@
 import { z } from 'zod';
 import {
+  AgreementListResponse,
+  AgreementResponse,
+  AppendResponse,
+  AuditResponse,
+  EventsPageResponse,
+  ExplainResponse,
+  HealthResponse,
+  PublicResponse,
+  SessionResponse,
+  SignedInResponse,
+  StatusResponse,
+  TokenListResponse,
+  TokenMadeResponse,
+  UserResponse,
+  VersionResponse,
+} from './responses.ts';
+import {
   AppendBody,
   AuditQuery,
   EventBody,
@@ -94,6 +111,7 @@ export function openApiDocument(): JsonSchema {
           },
         },
         Event: schemaOf(EventBody),
+        Status: schemaOf(StatusResponse),
       },
     },
     security: [{}, { token: [] }, { session: [] }],
@@ -101,20 +119,20 @@ export function openApiDocument(): JsonSchema {
       '/api/health': {
         get: {
           summary: 'Whether the server answers (for load balancers and probes)',
-          responses: { '200': json({ type: 'object' }, '`{ "ok": true }`.') },
+          responses: { '200': json(schemaOf(HealthResponse), '`{ "ok": true }`.') },
         },
       },
       '/api/agreements': {
         get: {
           summary: 'The agreements the caller may read',
-          responses: { '200': json({ type: 'object' }, 'The list.') },
+          responses: { '200': json(schemaOf(AgreementListResponse), 'The list.') },
         },
       },
       '/api/agreements/{id}': {
         get: {
           summary: 'An agreement: its latest document and its versions',
           parameters: [idParam],
-          responses: { '200': json({ type: 'object' }, 'The agreement.'), ...errors },
+          responses: { '200': json(schemaOf(AgreementResponse), 'The agreement.'), ...errors },
         },
       },
       '/api/agreements/{id}/versions/{version}': {
@@ -124,14 +142,14 @@ export function openApiDocument(): JsonSchema {
             idParam,
             { name: 'version', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
           ],
-          responses: { '200': json({ type: 'object' }, 'The version.'), ...errors },
+          responses: { '200': json(schemaOf(VersionResponse), 'The version.'), ...errors },
         },
       },
       '/api/agreements/{id}/status': {
         get: {
           summary: 'Where the agreement stands (the status JSON of docs/status-json.md)',
           parameters: [idParam, ...queryParameters(StatusQuery)],
-          responses: { '200': json({ type: 'object' }, 'The status.'), ...errors },
+          responses: { '200': json({ $ref: '#/components/schemas/Status' }, 'The status.'), ...errors },
         },
       },
       '/api/agreements/{id}/explain/{obligation}': {
@@ -144,7 +162,7 @@ export function openApiDocument(): JsonSchema {
           ],
           responses: {
             '200': json(
-              { type: 'object' },
+              schemaOf(ExplainResponse),
               '`obligation` (its status entry) and `explanation`, lines of text.',
             ),
             ...errors,
@@ -166,7 +184,7 @@ export function openApiDocument(): JsonSchema {
           parameters: [idParam, ...queryParameters(EventsQuery)],
           responses: {
             '200': json(
-              { type: 'object' },
+              schemaOf(EventsPageResponse),
               '`events` ({ seq, event }) and `next`, the cursor of the next page or null.',
             ),
             ...errors,
@@ -190,8 +208,11 @@ export function openApiDocument(): JsonSchema {
             },
           },
           responses: {
-            '201': json({ type: 'object' }, 'Recorded: `appended` ({ id, seq, hash }) and `skipped` ids.'),
-            '200': json({ type: 'object' }, 'Every event was already stored.'),
+            '201': json(
+              schemaOf(AppendResponse),
+              'Recorded: `appended` ({ id, seq, hash }) and `skipped` ids.',
+            ),
+            '200': json(schemaOf(AppendResponse), 'Every event was already stored.'),
             '413': problemResponse('The body is too large.'),
             '415': problemResponse('The body is not JSON.'),
             '422': problemResponse('The store refused the events; `errors` names each.'),
@@ -225,20 +246,50 @@ export function openApiDocument(): JsonSchema {
           summary: 'Open an agreement to the public, read-only, or close it (admin)',
           parameters: [idParam],
           requestBody: { required: true, content: { 'application/json': { schema: schemaOf(PublicBody) } } },
-          responses: { '200': json({ type: 'object' }, 'Done.'), ...errors },
+          responses: { '200': json(schemaOf(PublicResponse), 'Done.'), ...errors },
         },
       },
       '/api/tokens': {
+        get: {
+          summary: 'The API tokens (admin): ids, names, roles, when made and revoked; never the tokens',
+          responses: { '200': json(schemaOf(TokenListResponse), 'Oldest first.'), ...errors },
+        },
         post: {
           summary: 'Make an API token (admin); the token is shown once',
           requestBody: { required: true, content: { 'application/json': { schema: schemaOf(TokenBody) } } },
-          responses: { '201': json({ type: 'object' }, '`token`, to send as a bearer token.'), ...errors },
+          responses: {
+            '201': json(schemaOf(TokenMadeResponse), '`token`, to send as a bearer token.'),
+            ...errors,
+          },
+        },
+      },
+      '/api/tokens/{tokenId}': {
+        delete: {
+          summary: 'Revoke an API token (admin): it is refused from then on',
+          description:
+            'Revoking a revoked token changes nothing. The revocation is recorded in the audit trail.',
+          parameters: [
+            {
+              name: 'tokenId',
+              in: 'path',
+              required: true,
+              schema: { type: 'string' },
+              description: 'Its id.',
+            },
+          ],
+          responses: {
+            '204': { description: 'Revoked.' },
+            ...errors,
+            '404': problemResponse('No token has that id.'),
+          },
         },
       },
       '/api/session': {
         get: {
           summary: 'Who is calling: name, role and, for a web session, its CSRF token',
-          responses: { '200': json({ type: 'object' }, '`name`, `role` (null when anonymous) and `csrf`.') },
+          responses: {
+            '200': json(schemaOf(SessionResponse), '`name`, `role` (null when anonymous) and `csrf`.'),
+          },
         },
         post: {
           summary: 'Sign in: sets an HttpOnly, SameSite=Strict session cookie',
@@ -247,7 +298,7 @@ export function openApiDocument(): JsonSchema {
             'Repeated failures from one address or for one email are answered 429 for a while.',
           requestBody: { required: true, content: { 'application/json': { schema: schemaOf(LoginBody) } } },
           responses: {
-            '201': json({ type: 'object' }, '`email`, `role` and `csrf`.'),
+            '201': json(schemaOf(SignedInResponse), '`email`, `role` and `csrf`.'),
             '429': problemResponse('Too many failed sign-ins; see Retry-After.'),
             ...errors,
           },
@@ -261,14 +312,14 @@ export function openApiDocument(): JsonSchema {
         post: {
           summary: 'Make an account (admin), or reset one’s role and password',
           requestBody: { required: true, content: { 'application/json': { schema: schemaOf(UserBody) } } },
-          responses: { '201': json({ type: 'object' }, '`email` and `role`.'), ...errors },
+          responses: { '201': json(schemaOf(UserResponse), '`email` and `role`.'), ...errors },
         },
       },
       '/api/audit': {
         get: {
           summary: 'The audit trail: who wrote what, when (admin)',
           parameters: queryParameters(AuditQuery),
-          responses: { '200': json({ type: 'object' }, 'The latest entries first.'), ...errors },
+          responses: { '200': json(schemaOf(AuditResponse), 'The latest entries first.'), ...errors },
         },
       },
     },

@@ -9,7 +9,9 @@ import { evaluate } from '@truce/core';
 import { openStore, type Store } from '@truce/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import type { z } from 'zod';
 import { createToken, type RunningServer, startServer } from '../src/index.ts';
+import * as R from '../src/responses.ts';
 
 const ID = 'gaza-2023-pause';
 const example = new URL('../../../examples/gaza-2023-pause/', import.meta.url);
@@ -158,6 +160,53 @@ describe('the API contract', () => {
     expect(page.text).toContain('POST /api/agreements/{id}/events');
   });
 
+  it('answers with the bodies its OpenAPI document describes (checked with the same schemas)', async () => {
+    const E = `/api/agreements/${ID}`;
+    const checks: [Who, string, string, unknown, z.ZodType][] = [
+      ['anonymous', 'GET', '/api/health', undefined, R.HealthResponse],
+      ['viewer', 'GET', '/api/agreements', undefined, R.AgreementListResponse],
+      ['viewer', 'GET', E, undefined, R.AgreementResponse],
+      ['viewer', 'GET', `${E}/versions/1`, undefined, R.VersionResponse],
+      ['viewer', 'GET', `${E}/status?asOf=2023-11-26`, undefined, R.StatusResponse],
+      ['viewer', 'GET', `${E}/status?asOf=2023-12-02&evidence=lowest`, undefined, R.StatusResponse],
+      ['viewer', 'GET', `${E}/explain/hamas-release-50?asOf=2023-11-26`, undefined, R.ExplainResponse],
+      ['editor', 'GET', `${E}/events?limit=20`, undefined, R.EventsPageResponse],
+      ['editor', 'POST', `${E}/events`, talks('schema-check-1'), R.AppendResponse],
+      ['editor', 'POST', `${E}/events`, talks('schema-check-1'), R.AppendResponse],
+      ['admin', 'PUT', `${E}/public`, { public: false }, R.PublicResponse],
+      ['admin', 'POST', '/api/tokens', { name: 'schema check', role: 'viewer' }, R.TokenMadeResponse],
+      ['admin', 'GET', '/api/tokens', undefined, R.TokenListResponse],
+      ['viewer', 'GET', '/api/session', undefined, R.SessionResponse],
+      ['anonymous', 'GET', '/api/session', undefined, R.SessionResponse],
+      [
+        'admin',
+        'POST',
+        '/api/users',
+        { email: 'schema@example.org', role: 'viewer', password: 'twelve chars or more' },
+        R.UserResponse,
+      ],
+      ['admin', 'GET', '/api/audit', undefined, R.AuditResponse],
+    ];
+    const doc = (await call('anonymous', 'GET', '/openapi.json')).json;
+    for (const [who, method, path, body, schema] of checks) {
+      const r = await call(who, method, path, body);
+      expect(r.status, `${method} ${path}: ${r.text.slice(0, 200)}`).toBeLessThan(300);
+      const parsed = schema.safeParse(r.json);
+      expect(parsed.success, `${method} ${path}: ${JSON.stringify(parsed.error?.issues.slice(0, 3))}`).toBe(
+        true,
+      );
+      // And the document names a schema for that answer, not a bare object.
+      const template = path
+        .split('?')[0]!
+        .replace(`/${ID}`, '/{id}')
+        .replace(/\/versions\/\d+$/, '/versions/{version}')
+        .replace(/\/explain\/[^/]+$/, '/explain/{obligation}');
+      const response = doc.paths[template][method.toLowerCase()].responses[String(r.status)];
+      const described = response.content['application/json'].schema;
+      expect(described.$ref ?? described.properties, `${method} ${template}`).toBeDefined();
+    }
+  });
+
   it('answers a write without credentials with 401, as a problem document', async () => {
     const r = await call('anonymous', 'POST', `/api/agreements/${ID}/events`, talks('anon-1'));
     expect(r.status).toBe(401);
@@ -286,6 +335,8 @@ describe('the role matrix: every role against every endpoint', () => {
       201,
       403,
     ],
+    ['GET', '/api/tokens', undefined, 401, 401, 403, 403, 200, 403],
+    ['DELETE', '/api/tokens/no-such-token', undefined, 401, 401, 403, 403, 404, 403],
     ['GET', '/api/audit', undefined, 401, 401, 403, 403, 200, 403],
     [
       'POST',
@@ -377,6 +428,34 @@ describe('writes', () => {
         detail: { ids: ['audited-1'] },
       }),
     );
+  });
+
+  it('revokes a token: it is refused from then on, listed as revoked, and the revocation is audited', async () => {
+    const made = await call('admin', 'POST', '/api/tokens', { name: 'a script to retire', role: 'editor' });
+    expect(made.status).toBe(201);
+    const { id, token } = made.json as { id: string; token: string };
+    tokens.retired = token;
+    expect((await call('retired' as Who, 'GET', `/api/agreements/${ID}`)).status).toBe(200);
+    const listed = await call('admin', 'GET', '/api/tokens');
+    const entry = listed.json.tokens.find((t: { id: string }) => t.id === id);
+    expect(entry).toMatchObject({ name: 'a script to retire', role: 'editor', revokedAt: null });
+    // The list never shows a token itself.
+    expect(listed.text).not.toContain(token);
+    expect((await call('admin', 'DELETE', `/api/tokens/${id}`)).status).toBe(204);
+    const refused = await call('retired' as Who, 'GET', `/api/agreements/${ID}`);
+    expect(refused.status).toBe(401);
+    expect(refused.json.detail).toContain('revoked');
+    const after = (await call('admin', 'GET', '/api/tokens')).json.tokens.find(
+      (t: { id: string }) => t.id === id,
+    );
+    expect(Date.parse(after.revokedAt)).toBeGreaterThan(Date.parse(after.createdAt) - 1);
+    // Revoking again changes nothing and is not recorded twice.
+    expect((await call('admin', 'DELETE', `/api/tokens/${id}`)).status).toBe(204);
+    const trail = (await call('admin', 'GET', '/api/audit?limit=1000')).json.entries.filter(
+      (e: { action: string; detail: { id?: string } }) => e.action === 'revoke-token' && e.detail.id === id,
+    );
+    expect(trail).toHaveLength(1);
+    expect(trail[0].actor).toBe('first admin');
   });
 
   it('pages through events with a cursor', async () => {

@@ -83,13 +83,26 @@ async function catchUp(db: Queryable, entry: Entry, page: number): Promise<void>
   const report = (_code: string, path: (string | number)[], message: string) =>
     problems.push(`${path.join('.')}: ${message}`);
   for (;;) {
-    const rows = await db.query<{ seq: number | string; body: EventDocument }>(
-      'SELECT seq, body FROM events WHERE agreement_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+    // One row per page, its bodies as text: a row per event costs the database and the driver more than
+    // the bodies themselves (about 2.5 times the time for a page, measured on PGlite).
+    const [page_] = await db.query<{ seqs: string | null; bodies: string | null }>(
+      `SELECT string_agg(seq::text, ',' ORDER BY seq) AS seqs, string_agg(body::text, E'\\n' ORDER BY seq) AS bodies
+       FROM (SELECT seq, body FROM events WHERE agreement_id = $1 AND seq > $2 ORDER BY seq LIMIT $3) AS page`,
       [agreement.id, entry.seq, page],
     );
-    if (rows.length === 0) return;
-    const events = rows.map((r) =>
-      normalizeEvent(r.body, { agreement, sources: {}, report }, ['events', Number(r.seq)]),
+    if (!page_?.seqs || page_.bodies === null) return;
+    const seqs = page_.seqs.split(',');
+    const bodies = page_.bodies.split('\n');
+    if (bodies.length !== seqs.length)
+      throw new StoreError(
+        'stored-data-invalid',
+        `a page of the stored events of ${agreement.id} could not be split`,
+      );
+    const events = bodies.map((text, i) =>
+      normalizeEvent(JSON.parse(text) as EventDocument, { agreement, sources: {}, report }, [
+        'events',
+        Number(seqs[i]),
+      ]),
     );
     if (problems.length)
       throw new StoreError(
@@ -97,7 +110,7 @@ async function catchUp(db: Queryable, entry: Entry, page: number): Promise<void>
         `the stored events of ${agreement.id} cannot be read under its version ${agreement.version}: ${problems.slice(0, 3).join('; ')}`,
       );
     entry.state.add(events);
-    entry.seq = Number(rows[rows.length - 1]!.seq);
-    if (rows.length < page) return;
+    entry.seq = Number(seqs[seqs.length - 1]);
+    if (seqs.length < page) return;
   }
 }

@@ -1,7 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createUser, LoginLimiter, login, logout, SESSION_MS } from '../accounts.ts';
-import { audit, createToken } from '../auth.ts';
+import { audit, createToken, hashToken } from '../auth.ts';
 import { type App, issuesOf, type ServerContext } from '../context.ts';
 import { problem } from '../problem.ts';
 import { AuditQuery, LoginBody, TokenBody, UserBody } from '../schemas.ts';
@@ -23,11 +23,55 @@ export function accountRoutes(
         errors: issuesOf(body.error),
       });
     const token = await createToken(ctx.db, body.data.name, body.data.role);
+    const [row] = await ctx.db.query<{ id: string }>('SELECT id FROM api_tokens WHERE token_hash = $1', [
+      hashToken(token),
+    ]);
     await audit(ctx.db, c.get('caller'), 'create-token', null, {
+      id: row!.id,
       name: body.data.name,
       role: body.data.role,
     });
-    return c.json({ name: body.data.name, role: body.data.role, token }, 201);
+    return c.json({ id: row!.id, name: body.data.name, role: body.data.role, token }, 201);
+  });
+
+  // The tokens themselves are never shown again: only their ids, names, roles and dates.
+  app.get('/api/tokens', async (c) => {
+    const refused = ctx.refuse(c, 'admin');
+    if (refused) return refused;
+    const rows = await ctx.db.query<{
+      id: string;
+      name: string;
+      role: string;
+      created_at: string;
+      revoked_at: string | null;
+    }>(
+      `SELECT id, name, role, ${utc('created_at')} AS created_at, ${utc('revoked_at')} AS revoked_at
+       FROM api_tokens ORDER BY created_at, id`,
+    );
+    return c.json({
+      tokens: rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        role: r.role,
+        createdAt: r.created_at,
+        revokedAt: r.revoked_at,
+      })),
+    });
+  });
+
+  app.delete('/api/tokens/:tokenId', async (c) => {
+    const refused = ctx.refuse(c, 'admin');
+    if (refused) return refused;
+    const id = c.req.param('tokenId');
+    const [row] = await ctx.db.query<{ name: string; revoked: boolean }>(
+      `UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1
+       RETURNING name, (revoked_at < now()) AS revoked`,
+      [id],
+    );
+    if (!row) return problem(c, 404, `no token has the id \`${id}\`; GET /api/tokens lists them`);
+    // Revoking twice changes nothing and is not recorded twice.
+    if (!row.revoked) await audit(ctx.db, c.get('caller'), 'revoke-token', null, { id, name: row.name });
+    return c.body(null, 204);
   });
 
   app.post('/api/session', async (c) => {
@@ -105,7 +149,7 @@ export function accountRoutes(
       agreement_id: string | null;
       detail: unknown;
     }>(
-      `SELECT id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor, action, agreement_id, detail
+      `SELECT id, ${utc('at')} AS at, actor, action, agreement_id, detail
        FROM audit_log ORDER BY id DESC LIMIT $1`,
       [query.data.limit],
     );
@@ -121,3 +165,6 @@ export function accountRoutes(
     });
   });
 }
+
+/** A timestamptz column as RFC 3339 in UTC, to the millisecond (null stays null). */
+const utc = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
