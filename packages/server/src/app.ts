@@ -115,6 +115,8 @@ export function createApp(store: Store, options: AppOptions = {}): App {
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
   app.get('/api/docs', (c) => c.html(docsPage(openApiDocument())));
+  // The address to give out for a public agreement: the dashboard's public view, which reads anonymously.
+  app.get('/public/:id', (c) => c.redirect(`/#/public/${encodeURIComponent(c.req.param('id'))}`, 302));
   const webRoot = options.webRoot;
   if (webRoot !== undefined && existsSync(join(webRoot, 'index.html')))
     app.use('/*', serveStatic({ root: webRoot }));

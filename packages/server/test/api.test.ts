@@ -585,6 +585,12 @@ describe('the front page', () => {
     }
   });
 
+  it('sends /public/{id} to the dashboard’s public view', async () => {
+    const r = await fetch(`${server.url}/public/${ID}`, { redirect: 'manual' });
+    expect(r.status).toBe(302);
+    expect(r.headers.get('location')).toBe(`/#/public/${ID}`);
+  });
+
   it('serves a plain page linking the API reference when there is no dashboard', async () => {
     const page = await call('anonymous', 'GET', '/');
     expect(page.status).toBe(200);

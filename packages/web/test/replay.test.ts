@@ -27,16 +27,16 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** Moves the slider with the keyboard, one day per key press, until it shows `label`. */
-async function slideTo(label: string) {
-  const slider = page.getByTestId('as-of-slider');
+/** Moves a slider (as-of or known-at) with the keyboard, one day per key press, until it shows `label`. */
+async function slideTo(label: string, which: 'as-of' | 'known-at' = 'as-of') {
+  const slider = page.getByTestId(`${which}-slider`);
   await slider.focus();
   await page.keyboard.press('Home');
   for (let i = 0; i < 400; i++) {
-    if ((await page.getByTestId('as-of-day').textContent())?.startsWith(label)) return;
+    if ((await page.getByTestId(`${which}-day`).textContent())?.includes(label)) return;
     await page.keyboard.press('ArrowRight');
   }
-  throw new Error(`the slider never showed ${label}`);
+  throw new Error(`the ${which} slider never showed ${label}`);
 }
 
 describe('replaying the 2023 pause', () => {
@@ -71,6 +71,38 @@ describe('replaying the 2023 pause', () => {
       `${expected.events.counted} of ${expected.events.known} recorded events count`,
     );
     await page.screenshot({ path: join(OUTPUT, 'replay-26-nov-2023.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('replays what was known on a day with the known-at slider, the world as of now', async () => {
+    // Only the events recorded by 24 Nov 2023 23:59 count: the engine's answer for the same question.
+    const expected = cliStatus('--known-at', '2023-11-24T23:59:00+02:00') as {
+      released: Released[];
+      events: { known: number; counted: number };
+    };
+    const everything = cliStatus() as { events: { known: number } };
+    expect(expected.events.known).toBeLessThan(everything.events.known);
+    // The address given out for a public agreement, /public/ID, opens the dashboard's public view.
+    await page.goto(`${h.server.url}/public/${ID}`);
+    expect(new URL(page.url()).hash).toBe(`#/public/${ID}`);
+    await page.getByTestId('status-header').waitFor();
+    await slideTo('Fri 24 Nov 2023', 'known-at');
+    const line = page.getByTestId('as-of-line');
+    await line.getByText('as known at Fri 24 Nov 2023 23:59', { exact: false }).waitFor();
+    expect(await line.textContent()).toContain(
+      `${expected.events.counted} of ${expected.events.known} recorded events count`,
+    );
+    const header = page.getByTestId('status-header');
+    for (const r of expected.released) {
+      const card = header.locator(`[data-testid="released"][data-party="${r.party}"]`);
+      expect(await card.getByTestId('released-total').textContent()).toBe(r.total.toLocaleString('en-GB'));
+    }
+    // The address keeps the replay, and "as known then" moves the known-at slider with the as-of one.
+    expect(page.url()).toContain('knownAt=2023-11-24');
+    await page.getByTestId('known-then').check();
+    expect(await page.getByTestId('known-at-slider').isDisabled()).toBe(true);
+    expect(await page.getByTestId('known-at-day').textContent()).toContain('as of the day shown');
+    await page.screenshot({ path: join(OUTPUT, 'known-at-24-nov-2023.png'), fullPage: true });
     expect(problems).toEqual([]);
   });
 

@@ -23,7 +23,11 @@ function statusQuery(state: ReplayState, timeZone: string) {
   const asOf = state.day === null ? undefined : endOfDay(state.day, timeZone);
   return {
     asOf,
-    knownAt: state.knownThen ? (asOf ?? new Date().toISOString()) : undefined,
+    knownAt: state.knownThen
+      ? (asOf ?? new Date().toISOString())
+      : state.knownDay === null
+        ? undefined
+        : endOfDay(state.knownDay, timeZone),
     evidence: state.evidence === 'best-graded' ? undefined : state.evidence,
   };
 }
@@ -52,6 +56,7 @@ export function AgreementPage({
   const [replay, setReplay] = useState<ReplayState>(() => ({
     day: params.get('asOf'),
     knownThen: params.get('knownThen') === '1',
+    knownDay: params.get('knownAt'),
     evidence: params.get('evidence') ?? 'best-graded',
   }));
 
@@ -94,9 +99,15 @@ export function AgreementPage({
     const search = new URLSearchParams();
     if (replay.day) search.set('asOf', replay.day);
     if (replay.knownThen) search.set('knownThen', '1');
+    else if (replay.knownDay) search.set('knownAt', replay.knownDay);
     if (replay.evidence !== 'best-graded') search.set('evidence', replay.evidence);
     replaceParams(search);
-    if (replay.day === null && !replay.knownThen && replay.evidence === 'best-graded') {
+    if (
+      replay.day === null &&
+      !replay.knownThen &&
+      replay.knownDay === null &&
+      replay.evidence === 'best-graded'
+    ) {
       setStatus(live);
       return;
     }
