@@ -78,8 +78,14 @@ export async function writeBackup(
   const ids = [...new Set(versions.map((v) => v.id))];
   let events = 0;
   for (const agreement of ids) {
-    let after = 0;
-    for (;;) {
+    // By ranges of seq up to the last stored event (with stale row estimates after a bulk import, "the
+    // next N after" sorted every later event).
+    const [top] = await db.query<{ seq: number | string | null }>(
+      'SELECT max(seq) AS seq FROM events WHERE agreement_id = $1',
+      [agreement],
+    );
+    const last = Number(top?.seq ?? 0);
+    for (let after = 0; after < last; after += PAGE) {
       const rows = await db.query<{
         seq: number | string;
         event_id: string;
@@ -89,7 +95,7 @@ export async function writeBackup(
         hash: string;
       }>(
         `SELECT seq, event_id, ${utc('recorded_at')} AS recorded_at, body, prev_hash, hash FROM events
-         WHERE agreement_id = $1 AND seq > $2 ORDER BY seq LIMIT ${PAGE}`,
+         WHERE agreement_id = $1 AND seq > $2 AND seq <= $2 + ${PAGE} ORDER BY seq`,
         [agreement, after],
       );
       let chunk = '';
@@ -105,11 +111,9 @@ export async function writeBackup(
           hash: r.hash,
         };
         chunk += `${canonicalJson(line)}\n`;
-        after = line.seq;
       }
       if (chunk) await write(chunk);
       events += rows.length;
-      if (rows.length < PAGE) break;
     }
   }
   const end: EndLine = { kind: 'end', agreements: ids.length, versions: versions.length, events };

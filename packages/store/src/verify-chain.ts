@@ -22,7 +22,11 @@ const PAGE = 5000;
  * that does not hold: a changed body or hash, a deleted row (a gap in seq), a broken prev link, or a
  * head that does not point at the last event. Reads in pages, so memory stays flat on long ledgers.
  */
-export async function verifyChain(db: Queryable, agreementId: string): Promise<VerifyResult> {
+export async function verifyChain(
+  db: Queryable,
+  agreementId: string,
+  page: number = PAGE,
+): Promise<VerifyResult> {
   let expectedSeq = 1;
   let prev = '';
   let lastId: string | undefined;
@@ -34,9 +38,11 @@ export async function verifyChain(db: Queryable, agreementId: string): Promise<V
       prev_hash: string;
       hash: string;
     }>(
+      // A range of seq, not "the next N": with stale row estimates after a bulk import, the planner
+      // sorted every later event to find the next N.
       `SELECT seq, event_id, body, prev_hash, hash FROM events
-       WHERE agreement_id = $1 AND seq >= $2 ORDER BY seq LIMIT ${PAGE}`,
-      [agreementId, expectedSeq],
+       WHERE agreement_id = $1 AND seq >= $2 AND seq < $2 + $3 ORDER BY seq`,
+      [agreementId, expectedSeq, page],
     );
     for (const row of rows) {
       const seq = Number(row.seq);
@@ -55,7 +61,25 @@ export async function verifyChain(db: Queryable, agreementId: string): Promise<V
       lastId = row.event_id;
       expectedSeq += 1;
     }
-    if (rows.length < PAGE) break;
+    if (rows.length < page) {
+      // The range ran short: the end of the chain, unless a later event follows a gap.
+      const [later] = await db.query<{ seq: number | string | null }>(
+        'SELECT min(seq) AS seq FROM events WHERE agreement_id = $1 AND seq >= $2',
+        [agreementId, expectedSeq],
+      );
+      if (later?.seq === null || later?.seq === undefined) break;
+      const seq = Number(later.seq);
+      const [row] = await db.query<{ event_id: string }>(
+        'SELECT event_id FROM events WHERE agreement_id = $1 AND seq = $2',
+        [agreementId, seq],
+      );
+      return broken({
+        seq,
+        eventId: row!.event_id,
+        reason: 'seq-gap',
+        message: `events ${expectedSeq}–${seq - 1} are missing`,
+      });
+    }
   }
   const count = expectedSeq - 1;
   const [head] = await db.query<{ seq: number | string; hash: string }>(

@@ -1,6 +1,7 @@
 import { evaluate, parseAgreement, parseLedger } from '@truce/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ROLE, MIGRATIONS, type Store } from '../src/index.ts';
+import { verifyChain } from '../src/verify-chain.ts';
 import { exampleAgreement, exampleLedger, exampleLedgerText, talks } from './example.ts';
 
 export interface StoreTarget {
@@ -238,6 +239,19 @@ export function describeStore(name: string, target: StoreTarget): void {
           expect(!result.ok && result.firstBroken).toMatchObject(expected);
         });
       });
+    });
+
+    it('verify names the gap when a whole page of rows was deleted', async () => {
+      // verify reads ranges of seq; with pages of two, deleting events 3 and 4 empties a whole page.
+      await given('tamper-page');
+      await store.append(
+        'tamper-page',
+        ['t1', 't2', 't3', 't4', 't5'].map((e) => talks(e)),
+      );
+      expect(await verifyChain(store.database, 'tamper-page', 2)).toEqual({ ok: true, count: 5 });
+      await tamper('DELETE FROM events WHERE agreement_id = $1 AND seq IN (3, 4)', ['tamper-page']);
+      const result = await verifyChain(store.database, 'tamper-page', 2);
+      expect(!result.ok && result.firstBroken).toMatchObject({ seq: 5, eventId: 't5', reason: 'seq-gap' });
     });
 
     it.runIf(target.parallelWriters)('8 parallel writers never fork the chain', async () => {
