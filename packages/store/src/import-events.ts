@@ -48,6 +48,24 @@ const CHECK_CHUNK = 20_000;
 /** Ids looked up in the store per query while checking. */
 const LOOKUP_CHUNK = 10_000;
 const COLUMNS = ['agreement_id', 'seq', 'event_id', 'body', 'prev_hash', 'hash'] as const;
+/** Events written by one import after which the planner's statistics are taken again. */
+const ANALYZE_AFTER = 10_000;
+
+/**
+ * Takes the planner's statistics of the events table again. Without them, after a bulk import the planner
+ * still believes the table small: it read and sorted every later event to find the next page (seconds per
+ * page on a million events). PostgreSQL's autovacuum would do it within minutes; PGlite has none. ANALYZE
+ * needs the table's owner, so it runs under the session's own role for this one statement, and an
+ * import never fails for it.
+ */
+async function refreshStatistics(db: Database): Promise<void> {
+  await db
+    .transaction(async (tx) => {
+      await tx.exec('SET LOCAL ROLE NONE');
+      await tx.exec('ANALYZE events');
+    })
+    .catch(() => {});
+}
 
 /** A good record, ready to write: its id and its body in canonical form (what is hashed and stored). */
 interface Prepared {
@@ -92,6 +110,7 @@ export async function importRecords(
   const allBad = sortBad([...parsed.bad, ...bad]);
   if (allBad.length > 0 && (!options.skipBad || bad.some((b) => b.line === null))) return refused(allBad);
   const written = await writeBatches(db, agreementId, fresh, head, options);
+  if (written.ids.length >= ANALYZE_AFTER) await refreshStatistics(db);
   if (written.conflict) {
     // Another writer stored one of these ids after the check: the batches before it stand.
     return {
