@@ -27,13 +27,13 @@ if (files.length === 0) {
 }
 
 const machine = `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}`;
-const sections = readSections();
+const measured = new Map<string, string>();
 for (const file of files) {
   const mod = (await import(`./${file}`)) as BenchModule;
   const result = await mod.run();
   console.log(`\n${result.name}`);
   for (const row of result.rows) console.log(`  ${row.map((c, i) => c.padEnd(i === 0 ? 34 : 24)).join(' ')}`);
-  sections.set(
+  measured.set(
     file,
     [
       `## ${result.name}`,
@@ -48,6 +48,9 @@ for (const file of files) {
   );
 }
 if (!process.argv.includes('--no-write')) {
+  // Read now, not at the start: another bench run may have written its section meanwhile.
+  const sections = readSections();
+  for (const [file, text] of measured) sections.set(file, text);
   const header =
     '# Benchmark results\n\nThe latest `npm run bench` of each benchmark. Each figure is the best of several runs in the same process, and each floor or baseline is measured in the same run as what it is compared with.\n';
   const body = [...sections.entries()]
