@@ -1,7 +1,7 @@
 // `npm run bench [-- NAME…]`: runs every bench/*.bench.ts (or those whose file name contains a NAME),
 // prints its figures, and rewrites its own section of bench/RESULTS.md, keeping the others.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 
 /** What a benchmark module exports: `run` returns a named table of rows, and optional notes. */
 export interface BenchResult {
@@ -30,7 +30,10 @@ const machine = `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model
 const measured = new Map<string, string>();
 for (const file of files) {
   const mod = (await import(`./${file}`)) as BenchModule;
+  const loadBefore = loadavg()[0]!;
   const result = await mod.run();
+  // Other work on the machine moves every figure: say how busy it was.
+  const load = `Load average (1 min) ${loadBefore.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end, on ${cpus().length} cores.`;
   console.log(`\n${result.name}`);
   for (const row of result.rows) console.log(`  ${row.map((c, i) => c.padEnd(i === 0 ? 34 : 24)).join(' ')}`);
   measured.set(
@@ -38,7 +41,7 @@ for (const file of files) {
     [
       `## ${result.name}`,
       '',
-      `Measured ${new Date().toISOString().slice(0, 10)} by \`bench/${file}\`, ${machine}.`,
+      `Measured ${new Date().toISOString().slice(0, 10)} by \`bench/${file}\`, ${machine}. ${load}`,
       '',
       '| measure | figure | time / note | check |',
       '| --- | --- | --- | --- |',

@@ -4,7 +4,7 @@ import { canonicalJson } from './canonical-json.ts';
 import { linkHash } from './chain-hash.ts';
 import { copyField, type Database, type Queryable } from './database.ts';
 import type { BadRecord, ImportRecord, ParsedRecords } from './jsonl.ts';
-import { formatJsonl, parseJsonl } from './jsonl.ts';
+import { formatJsonl, parseJsonl, RecordSyntaxError } from './jsonl.ts';
 import type { Store } from './open-store.ts';
 import { StoreError } from './store-error.ts';
 
@@ -153,17 +153,14 @@ async function check(
   const bad: BadRecord[] = [];
   const candidates: Candidate[] = [];
   for (let from = 0; from < records.length; from += CHECK_CHUNK) {
-    let chunk = records.slice(from, from + CHECK_CHUNK);
+    let { chunk, docs } = readDocs(records.slice(from, from + CHECK_CHUNK), bad);
     for (;;) {
-      const checked = checkEvents(
-        agreement,
-        chunk.map((r) => r.doc),
-        {},
-      );
+      const checked = checkEvents(agreement, docs, {});
       if ('issues' in checked) {
         const dropped = blame(checked.issues, chunk, bad);
         if (dropped === 'all') return { fresh: [], skipped: [], bad: sortBad(bad) };
         chunk = chunk.filter((_, index) => !dropped.has(index));
+        docs = docs.filter((_, index) => !dropped.has(index));
         continue;
       }
       checked.events.forEach((e, i) =>
@@ -271,6 +268,28 @@ async function check(
     if (skippedIds.has(c.id)) skipped.push(c.id);
     else fresh.push({ line: c.line, id: c.id, body: c.body });
   return { fresh, skipped, bad: sortBad(bad) };
+}
+
+/**
+ * The documents of the records that can be read, read once for this chunk (a JSON Lines record is parsed
+ * each time); the others (a line that is not one JSON object) go to `bad`.
+ */
+function readDocs(
+  records: readonly ImportRecord[],
+  bad: BadRecord[],
+): { chunk: ImportRecord[]; docs: Record<string, unknown>[] } {
+  const chunk: ImportRecord[] = [];
+  const docs: Record<string, unknown>[] = [];
+  for (const r of records) {
+    try {
+      docs.push(r.doc);
+      chunk.push(r);
+    } catch (error) {
+      if (!(error instanceof RecordSyntaxError)) throw error;
+      bad.push({ line: r.line, code: 'syntax', path: [], message: error.message });
+    }
+  }
+  return { chunk, docs };
 }
 
 /** Adds the issues to `bad` by line; the positions to drop, or 'all' when an issue blames no one record. */
