@@ -11,20 +11,27 @@ const before = (a: LedgerEvent, b: LedgerEvent) => a.at < b.at || (a.at === b.at
 /**
  * The earliest `limit` events added (by time, then id), and how many were added in all: a million
  * counted events cost one comparison each, not a million list entries.
+ *
+ * Events mostly arrive in time order, so the kept entries are held as a sorted array, and only when one
+ * arrives out of order is that array turned into a max-heap on (at, id) (a descending array already is
+ * one). Filling a list in order then costs a push per event, not a walk up the heap.
  */
 export class BoundedList {
   readonly #limit: number;
-  // A max-heap on (at, id): the root is the latest of the kept events.
-  #heap: ListedEvent[] = [];
-  // True while the heap and the sorted entries are a clone's, still shared with the list it copied.
+  // The kept entries in time order (sorted mode), or null once they are kept as a heap.
+  #sorted: ListedEvent[] | null = [];
+  // A max-heap on (at, id): the root is the latest of the kept events (heap mode), or null.
+  #heap: ListedEvent[] | null = null;
+  // The heap's entries sorted, made on a read in heap mode and kept until the next change.
+  #read: ListedEvent[] | undefined;
+  // True while the arrays are a clone's, still shared with the list it copied.
   #shared = false;
   #total = 0;
+  // The event added last, and its entry when it was kept.
+  #lastEvent: LedgerEvent | undefined;
   #last: ListedEvent | undefined;
   // The minute of the latest kept event once the list is full: most later events are turned away on it alone.
   #cutoff = Number.POSITIVE_INFINITY;
-  // The kept entries in time order while known: kept up as entries arrive in order, else sorted on
-  // the next read (a kept fold's lists are read on every status, and lists are often filled in order).
-  #sorted: ListedEvent[] | undefined = [];
 
   constructor(limit: number) {
     this.#limit = limit;
@@ -32,26 +39,36 @@ export class BoundedList {
 
   /** Adds an event; the same event added twice in a row is listed once, with the amounts summed. */
   add(event: LedgerEvent, amount: number | null, note?: string): void {
-    if (event.atMinute > this.#cutoff) {
-      this.#total++;
-      this.#last = undefined;
+    if (event === this.#lastEvent) {
+      // Listed once, kept or not; a kept entry sums the amounts.
+      const last = this.#last;
+      if (last !== undefined && last.amount !== null && amount !== null) last.amount += amount;
       return;
     }
-    const last = this.#last;
-    if (last !== undefined && last.event === event) {
-      if (last.amount !== null && amount !== null) last.amount += amount;
-      return;
-    }
+    this.#lastEvent = event;
     this.#total++;
+    this.#last = undefined;
+    if (event.atMinute > this.#cutoff || this.#limit === 0) return;
     if (this.#shared) this.#own();
-    const heap = this.#heap;
-    if (heap.length === this.#limit) {
-      if (this.#limit === 0 || !before(event, heap[0]!.event)) {
-        this.#last = undefined;
+    const sorted = this.#sorted;
+    if (sorted !== null) {
+      const n = sorted.length;
+      if (n < this.#limit && (n === 0 || before(sorted[n - 1]!.event, event))) {
+        const entry = { event, amount, note };
+        sorted.push(entry);
+        if (n + 1 === this.#limit) this.#cutoff = event.atMinute;
+        this.#last = entry;
         return;
       }
+      // Out of order, or full: from here on the entries are kept as a heap.
+      this.#heap = sorted.reverse();
+      this.#sorted = null;
+    }
+    const heap = this.#heap!;
+    this.#read = undefined;
+    if (heap.length === this.#limit) {
+      if (!before(event, heap[0]!.event)) return;
       const entry = { event, amount, note };
-      this.#sorted = undefined;
       heap[0] = entry;
       this.#down(0);
       this.#cutoff = heap[0]!.event.atMinute;
@@ -59,10 +76,6 @@ export class BoundedList {
       return;
     }
     const entry = { event, amount, note };
-    const sorted = this.#sorted;
-    if (sorted !== undefined && (sorted.length === 0 || before(sorted[sorted.length - 1]!.event, event)))
-      sorted.push(entry);
-    else this.#sorted = undefined;
     heap.push(entry);
     this.#up(heap.length - 1);
     if (heap.length === this.#limit) this.#cutoff = heap[0]!.event.atMinute;
@@ -75,18 +88,19 @@ export class BoundedList {
    */
   clone(): BoundedList {
     const copy = new BoundedList(this.#limit);
-    copy.#heap = this.#heap;
     copy.#sorted = this.#sorted;
+    copy.#heap = this.#heap;
+    copy.#read = this.#read;
     copy.#shared = true;
     copy.#total = this.#total;
     copy.#cutoff = this.#cutoff;
-    // Not `#last`: the copy must never add to an entry it shares with this list.
+    // Not `#last` nor `#lastEvent`: the copy must never add to an entry it shares with this list.
     return copy;
   }
 
   #own(): void {
-    this.#heap = this.#heap.slice();
-    this.#sorted = this.#sorted?.slice();
+    this.#sorted = this.#sorted?.slice() ?? null;
+    this.#heap = this.#heap?.slice() ?? null;
     this.#shared = false;
   }
 
@@ -102,13 +116,14 @@ export class BoundedList {
 
   /** The kept events in time order (the list's own array: read it before adding more). */
   entries(): readonly ListedEvent[] {
+    if (this.#sorted !== null) return this.#sorted;
     // A sort makes a new array, so a clone sorting a shared heap leaves the original alone.
-    this.#sorted ??= [...this.#heap].sort((a, b) => (before(a.event, b.event) ? -1 : 1));
-    return this.#sorted;
+    this.#read ??= [...this.#heap!].sort((a, b) => (before(a.event, b.event) ? -1 : 1));
+    return this.#read;
   }
 
   #up(i: number): void {
-    const h = this.#heap;
+    const h = this.#heap!;
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (!before(h[p]!.event, h[i]!.event)) return;
@@ -118,7 +133,7 @@ export class BoundedList {
   }
 
   #down(i: number): void {
-    const h = this.#heap;
+    const h = this.#heap!;
     for (;;) {
       const l = 2 * i + 1;
       const r = l + 1;
