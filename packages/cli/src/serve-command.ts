@@ -38,7 +38,9 @@ export function addServeCommand(program: Command): void {
 A workspace that does not exist yet is created with the 2023 example, as \`truce init\` does. On the first
 run an admin account is made: TRUCE_ADMIN_EMAIL and TRUCE_ADMIN_PASSWORD if set, else "admin" with a
 password printed once. Sign in with POST /api/session; TRUCE_ADMIN_TOKEN, if set, is stored as an admin
-API token (Authorization: Bearer). Make accounts with POST /api/users and tokens with POST /api/tokens. Anonymous callers read only agreements opened to the public.
+API token (Authorization: Bearer). Make accounts with POST /api/users and tokens with POST /api/tokens;
+list tokens with GET /api/tokens and revoke one with DELETE /api/tokens/{id}. Anonymous callers read only
+agreements opened to the public (PUT /api/agreements/{id}/public); give out http://HOST/public/{id}.
 The OpenAPI document is at /openapi.json. Ctrl-C stops the server.
 
 Examples:
