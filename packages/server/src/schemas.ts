@@ -112,3 +112,11 @@ export const ProjectionBody = z.strictObject({
     .optional()
     .describe('Other stored agreements projected under the same assumptions and seed, side by side.'),
 });
+
+/**
+ * The projection body as first checked: the assumptions only as an object, then read by the projection
+ * package's own parser (parseAssumptions), so its messages are those `truce project` gives for a file.
+ */
+export const ProjectionBodyShape = ProjectionBody.extend({
+  assumptions: z.record(z.string(), z.unknown()).optional(),
+});

@@ -10,7 +10,7 @@ import {
 } from '@truce/project';
 import { type App, type Ctx, issuesOf, type ServerContext } from '../context.ts';
 import { problem } from '../problem.ts';
-import { ProjectionBody } from '../schemas.ts';
+import { ProjectionBodyShape } from '../schemas.ts';
 
 const DEFAULT_RUNS = 10_000;
 // At least two threads, so a projection never runs on the thread that answers requests.
@@ -57,7 +57,7 @@ export function projectRoutes(app: App, ctx: ServerContext, options: { readonly 
           errors: [{ path: [], message: 'expected a JSON object' }],
         });
       }
-    const body = ProjectionBody.safeParse(raw);
+    const body = ProjectionBodyShape.safeParse(raw);
     if (!body.success)
       return problem(c, 400, 'the projection request is not valid', { errors: issuesOf(body.error) });
     const { runs = DEFAULT_RUNS, seed = 1, asOf, compare = [] } = body.data;
