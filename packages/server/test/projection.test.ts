@@ -201,6 +201,26 @@ describe('POST /api/agreements/:id/projection', () => {
     expect((await post('viewer', projection('nowhere'), small)).status).toBe(404);
   });
 
+  it('keeps answering other requests while a long projection runs (it runs on worker threads)', async () => {
+    // The test and the server share one event loop: a projection run on it would hold up both.
+    let finished = false;
+    const long = post('viewer', projection(GAZA), { runs: 100_000, assumptions: fitted }).finally(() => {
+      finished = true;
+    });
+    const t0 = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(Date.now() - t0).toBeLessThan(250);
+    const answered: { ms: number; whileRunning: boolean }[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = Date.now();
+      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+      answered.push({ ms: Date.now() - t, whileRunning: !finished });
+    }
+    expect((await long).status).toBe(200);
+    expect(answered.every((a) => a.whileRunning)).toBe(true);
+    expect(Math.max(...answered.map((a) => a.ms))).toBeLessThan(250);
+  });
+
   it('runs that outlast the request time limit are answered 504', async () => {
     const r = await send(hasty.url, 'viewer', projection(GAZA), { runs: 100_000, assumptions: fitted });
     expect(r.status).toBe(504);

@@ -162,6 +162,11 @@ describe('the projection panel', () => {
     const bad = await api({ assumptions: { releases: { [COHORT]: { empirical: [13, 'many'] } } } });
     const said = bad.json.errors!.find((e) => e.path.join('.') === `assumptions.releases.${COHORT}`)!.message;
     expect(await page.getByTestId(`error-assumptions.releases.${COHORT}`).textContent()).toBe(said);
+    // The focus moves to the field named, so a keyboard user lands on what to correct.
+    await page.waitForFunction(
+      (name) => document.activeElement?.getAttribute('name') === name,
+      `kind-${COHORT}`,
+    );
     await page.locator(`input[name="value-${COHORT}"]`).fill('13, 13, 13, 11');
   });
 

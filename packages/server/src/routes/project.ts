@@ -18,6 +18,38 @@ const WORKERS = Math.max(2, Math.min(8, availableParallelism()));
 
 type Loaded = { agreement: Agreement; events: readonly LedgerEvent[] };
 
+/**
+ * At most `limit` projections at once (each already uses every core); the others wait their turn,
+ * or give up with the signal's reason when their request times out or goes away.
+ */
+function turns(limit: number) {
+  let running = 0;
+  const queue: (() => void)[] = [];
+  return async <T>(signal: AbortSignal, work: () => Promise<T>): Promise<T> => {
+    if (running >= limit)
+      await new Promise<void>((resolve, reject) => {
+        const go = () => {
+          signal.removeEventListener('abort', stop);
+          resolve();
+        };
+        const stop = () => {
+          const i = queue.indexOf(go);
+          if (i >= 0) queue.splice(i, 1);
+          reject(signal.reason);
+        };
+        queue.push(go);
+        signal.addEventListener('abort', stop, { once: true });
+      });
+    running++;
+    try {
+      return await work();
+    } finally {
+      running--;
+      queue.shift()?.();
+    }
+  };
+}
+
 /** The latest version of a stored agreement, compiled, with its ledger; or the problem to answer. */
 async function loadStored(
   ctx: ServerContext,
@@ -43,6 +75,7 @@ async function loadStored(
 
 /** `POST /api/agreements/:id/projection`: the JSON of `truce project --json`, run on worker threads. */
 export function projectRoutes(app: App, ctx: ServerContext, options: { readonly timeoutMs: number }): void {
+  const inTurn = turns(2);
   app.post('/api/agreements/:id/projection', async (c) => {
     const id = c.req.param('id');
     const main = await loadStored(ctx, c, id, null);
@@ -96,12 +129,10 @@ export function projectRoutes(app: App, ctx: ServerContext, options: { readonly 
     // Past the request's time limit (or when the caller goes away) the workers are stopped.
     const signal = AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(options.timeoutMs)]);
     try {
-      const results = await project(proposalsOf(all, start, ctx.now()), assumptions, {
-        runs,
-        seed,
-        workers: WORKERS,
-        signal,
-      });
+      const proposals = proposalsOf(all, start, ctx.now());
+      const results = await inTurn(signal, () =>
+        project(proposals, assumptions, { runs, seed, workers: WORKERS, signal }),
+      );
       return c.json(projectionBody(results, assumptions, compare.length > 0));
     } catch (error) {
       if (!signal.aborted) throw error;

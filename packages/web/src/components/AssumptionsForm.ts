@@ -76,6 +76,7 @@ export function AssumptionsForm({
     </fieldset>
     <fieldset>
       <legend>Releases a day, by cohort</legend>
+      ${input('releasedBy', FIELD.releasedBy, 'Released by (date)', 'the date for “people released by”; empty: the horizon', 'text')}
       ${cohorts.map((c) => {
         const f = form.releases[c.id] ?? { kind: 'none', value: '' };
         const key = FIELD.release(c.id);

@@ -89,7 +89,12 @@ export function ProjectionPage({
         ),
       );
     } catch (error) {
-      if (!controller.signal.aborted) setFailure(error);
+      if (controller.signal.aborted) return;
+      setFailure(error);
+      // The first field the server named takes the focus, so a keyboard user lands on what to correct.
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLElement>('.assumptions [aria-invalid="true"]')?.focus(),
+      );
     } finally {
       if (request.current === controller) {
         setRunning(false);
