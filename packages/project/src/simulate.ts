@@ -34,6 +34,8 @@ export interface RangeResult {
    * of each of the first fanDays(model) days (the fan chart's data).
    */
   readonly fan: Float32Array;
+  /** Per run that keeps a fan: the days of it written; the days after repeat the last one (0 when none). */
+  readonly fanFilled: Uint16Array;
   /** Pause-days simulated (days on which at least one phase ran) and uniforms drawn. */
   days: number;
   draws: number;
@@ -65,6 +67,7 @@ function emptyRange(model: SimModel, from: number, to: number): RangeResult {
     trancheCode: new Uint8Array(n * T),
     trancheDay: new Float64Array(n * T),
     fan: new Float32Array(fanRuns * fanDays(model) * C),
+    fanFilled: new Uint16Array(fanRuns),
     days: 0,
     draws: 0,
   };
@@ -174,13 +177,9 @@ class Simulator {
     const byDay = model.byDay;
     const D = fanDays(model);
     const fan = out.from + slot < FAN_RUNS ? out.fan : null;
+    const fanRow = slot * D * C;
+    // Days of the fan written so far; the days between release days repeat the last day written.
     let recorded = 0;
-    // Days [recorded, upTo) of the fan take the totals as they stand (they change only on release days).
-    const record = (upTo: number) => {
-      if (fan === null) return;
-      for (; recorded < Math.min(upTo, D); recorded++)
-        for (let c = 0; c < C; c++) fan[(slot * D + recorded) * C + c] = total[c]!;
-    };
     let days = 0;
     let d = 0;
     for (; d < H; d++) {
@@ -241,13 +240,18 @@ class Simulator {
         if (running === 0) continue;
       }
       days++;
-      record(d);
       this.releaseDay(rng, d);
-      record(d + 1);
+      if (fan !== null && d < D) {
+        for (; recorded < d; recorded++)
+          if (recorded > 0)
+            fan.copyWithin(fanRow + recorded * C, fanRow + (recorded - 1) * C, fanRow + recorded * C);
+        for (let c = 0; c < C; c++) fan[fanRow + d * C + c] = total[c]!;
+        recorded = d + 1;
+      }
       if (byDay !== null && d + 0.5 < byDay)
         for (let c = 0; c < C; c++) out.releasedBy[slot * C + c] = total[c]!;
     }
-    record(D);
+    if (fan !== null) out.fanFilled[slot] = recorded;
     // At the horizon: deadlines due by then are settled; phases still running are cut there.
     this.settleDeadlines(H);
     let length = 0;

@@ -137,6 +137,11 @@ export function joinRanges(ranges: readonly RangeResult[], model: SimModel): Ran
       for (const r of sorted) if (r.from < FAN_RUNS) all.set(r.fan, r.from * width);
       return all;
     })(),
+    fanFilled: (() => {
+      const all = new Uint16Array(Math.min(n, FAN_RUNS));
+      for (const r of sorted) if (r.from < FAN_RUNS) all.set(r.fanFilled, r.from);
+      return all;
+    })(),
     days: sorted.reduce((s, r) => s + r.days, 0),
     draws: sorted.reduce((s, r) => s + r.draws, 0),
   };
@@ -235,12 +240,15 @@ export function summarize(model: SimModel, result: RangeResult, seed: number): P
 function fanOf(model: SimModel, result: RangeResult, day: (d: number) => string): Projection['fan'] {
   const C = model.cohorts.length;
   const D = fanDays(model);
-  const runs = C * D === 0 ? 0 : result.fan.length / (C * D);
-  const at = (r: number, d: number, c: number) => result.fan[(r * D + d) * C + c]!;
+  const runs = result.fanFilled.length;
+  const filled = result.fanFilled;
+  // A run's total on a day after the last it wrote is the one of that day.
+  const at = (r: number, d: number, c: number) =>
+    filled[r] === 0 ? 0 : result.fan[(r * D + Math.min(d, filled[r]! - 1)) * C + c]!;
   // The last day on which any recorded run released someone; the chart stops a day after it.
   let last = 0;
   for (let r = 0; r < runs; r++)
-    for (let d = 1; d < D; d++)
+    for (let d = 1; d < filled[r]!; d++)
       for (let c = 0; c < C; c++) if (at(r, d, c) !== at(r, d - 1, c) && d > last) last = d;
   const shown = Math.min(D, last + 2);
   return {
