@@ -196,9 +196,33 @@ describe('the projection panel', () => {
     await page.screenshot({ path: join(OUTPUT, 'projection-compare.png'), fullPage: true });
   });
 
+  it('without signing in: refused on an agreement that is not public, run on one that is', async () => {
+    const context = await h.browser.newContext();
+    const anonymous = await context.newPage();
+    await anonymous.goto(`${h.server.url}/#/public/${ID}/projection`);
+    await anonymous.getByTestId('projection').locator('.error').first().waitFor();
+    expect(await anonymous.getByTestId('projection').locator('.error').first().textContent()).toMatch(
+      /401|not public/,
+    );
+    const opened = await h.admin('PUT', `/api/agreements/${ID}/public`, { public: true });
+    expect(opened.status).toBe(200);
+    await anonymous.reload();
+    await anonymous.locator('[data-testid="projection"][data-answered="1"]').waitFor();
+    const defaults = await api({});
+    expect(
+      Number(
+        await anonymous.locator('[data-testid="pause-length"] [data-stat="mean"]').getAttribute('data-value'),
+      ),
+    ).toBe(defaults.json.pauseLength.mean);
+    await context.close();
+  });
+
   it('fits a phone’s width, and nothing was refused or failed on the page', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.waitForTimeout(200);
+    // Opened afresh at that width, so the charts are drawn for it.
+    await page.reload();
+    await page.locator('[data-testid="projection"][data-answered="1"]').waitFor();
+    await page.locator('[data-testid="projection-charts"] svg').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(OUTPUT, 'projection-phone.png'), fullPage: true });

@@ -29,8 +29,9 @@ export function ProjectionCharts({ p }: { p: Projection }) {
       <${PlotFigure}
         label=${`pause length histogram for ${p.agreement.id}: median ${L.p50} days, p5 ${L.p5}, p95 ${L.p95}`}
         data=${L.histogram}
-        make=${() =>
+        make=${(width: number) =>
           Plot.plot({
+            width,
             height: 220,
             marginLeft: 56,
             x: { label: 'days the phases ran', grid: false },
@@ -67,8 +68,9 @@ export function ProjectionCharts({ p }: { p: Projection }) {
         <${PlotFigure}
           label=${`fan chart of ${c.cohort} released by day${last ? `: by ${formatTime(last.at)}, median ${last.p50}, p5 ${last.p5}, p95 ${last.p95}` : ''}`}
           data=${c.days}
-          make=${() =>
+          make=${(width: number) =>
             Plot.plot({
+              width,
               height: 220,
               marginLeft: 56,
               marginRight: 40,
@@ -108,8 +110,9 @@ export function ProjectionCharts({ p }: { p: Projection }) {
       <${PlotFigure}
         label=${`chance of reaching each phase: ${p.phases.map((ph) => `${ph.id} ${percent(ph.reached)}`).join(', ')}`}
         data=${p.phases.map((ph) => [ph.id, ph.reached])}
-        make=${() =>
+        make=${(width: number) =>
           Plot.plot({
+            width,
             height: 50 + 36 * p.phases.length,
             marginLeft: 120,
             marginRight: 56,

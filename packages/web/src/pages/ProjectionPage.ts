@@ -78,7 +78,10 @@ export function ProjectionPage({
     setRunning(true);
     setFailure(null);
     try {
-      const result = await api.projection(id, requestOf(current), session?.csrf ?? null, controller.signal);
+      // A signed-in browser's POST carries the session's CSRF token; on a page opened directly the
+      // session may not be known yet, so it is asked for.
+      const csrf = api.anonymous ? null : (session?.csrf ?? (await api.session()).csrf);
+      const result = await api.projection(id, requestOf(current), csrf, controller.signal);
       if (controller.signal.aborted) return;
       setAnswer(result);
       setForm(
