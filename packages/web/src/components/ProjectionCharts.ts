@@ -7,6 +7,9 @@ import { figure, percent } from './ProjectionSummary.ts';
 
 type FanDay = Projection['fan']['cohorts'][number]['days'][number];
 
+/** Whole numbers only on an axis of days (a one-day span would otherwise be ticked in tenths). */
+const wholeDays = (d: number) => (Number.isInteger(d) ? String(d) : '');
+
 /** Text labels at the right end of each band edge, so the bands are read by their names, not by shade. */
 const edgeLabels = (last: FanDay | undefined) =>
   last
@@ -34,7 +37,7 @@ export function ProjectionCharts({ p }: { p: Projection }) {
             width,
             height: 220,
             marginLeft: 56,
-            x: { label: 'days the phases ran', grid: false },
+            x: { label: 'days the phases ran', grid: false, tickFormat: wholeDays },
             y: { label: 'runs', grid: true },
             marks: [
               Plot.rectY(L.histogram, {
@@ -74,8 +77,8 @@ export function ProjectionCharts({ p }: { p: Projection }) {
               height: 220,
               marginLeft: 56,
               marginRight: 40,
-              x: { label: 'days after the start', grid: true },
-              y: { label: 'people', grid: true },
+              x: { label: 'days after the start', grid: true, tickFormat: wholeDays },
+              y: { label: 'people', grid: true, domain: [0, Math.max(1, ...c.days.map((d) => d.p95))] },
               marks: [
                 Plot.areaY(c.days, {
                   x: 'day',
