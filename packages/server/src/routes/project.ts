@@ -11,44 +11,13 @@ import {
 import { type App, type Ctx, issuesOf, type ServerContext } from '../context.ts';
 import { problem } from '../problem.ts';
 import { ProjectionBodyShape } from '../schemas.ts';
+import { turns } from '../turns.ts';
 
 const DEFAULT_RUNS = 10_000;
 // At least two threads, so a projection never runs on the thread that answers requests.
 const WORKERS = Math.max(2, Math.min(8, availableParallelism()));
 
 type Loaded = { agreement: Agreement; events: readonly LedgerEvent[] };
-
-/**
- * At most `limit` projections at once (each already uses every core); the others wait their turn,
- * or give up with the signal's reason when their request times out or goes away.
- */
-function turns(limit: number) {
-  let running = 0;
-  const queue: (() => void)[] = [];
-  return async <T>(signal: AbortSignal, work: () => Promise<T>): Promise<T> => {
-    if (running >= limit)
-      await new Promise<void>((resolve, reject) => {
-        const go = () => {
-          signal.removeEventListener('abort', stop);
-          resolve();
-        };
-        const stop = () => {
-          const i = queue.indexOf(go);
-          if (i >= 0) queue.splice(i, 1);
-          reject(signal.reason);
-        };
-        queue.push(go);
-        signal.addEventListener('abort', stop, { once: true });
-      });
-    running++;
-    try {
-      return await work();
-    } finally {
-      running--;
-      queue.shift()?.();
-    }
-  };
-}
 
 /** The latest version of a stored agreement, compiled, with its ledger; or the problem to answer. */
 async function loadStored(
