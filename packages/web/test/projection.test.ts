@@ -152,6 +152,7 @@ describe('the projection panel', () => {
     )!.message;
     const note = page.getByTestId('error-assumptions.collapse.daily');
     expect(await note.textContent()).toBe(message);
+    await page.getByTestId('stale').waitFor();
     const hazard = page.locator('input[name="hazard"]');
     expect(await hazard.getAttribute('aria-invalid')).toBe('true');
     expect(await hazard.getAttribute('aria-describedby')).toBe(await note.getAttribute('id'));

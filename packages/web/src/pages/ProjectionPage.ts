@@ -137,6 +137,7 @@ export function ProjectionPage({
         <h2 id="results-title">What the runs found</h2>
         <p aria-live="polite" class="meta" data-testid="projection-state">${running ? 'Running…' : answer ? 'Done.' : ''}</p>
         ${failure ? html`<div data-testid="projection-error"><${ErrorNote} error=${failure} /></div>` : null}
+        ${failure && answer ? html`<p class="warn" data-testid="stale">The figures below are from the last run that was answered, not from the assumptions in the form.</p>` : null}
         ${results.length > 1 ? html`<${ComparisonTable} proposals=${results} />` : null}
         <div class=${results.length > 1 ? 'side-by-side' : ''}>
           ${results.map(
