@@ -195,6 +195,7 @@ describe('POST /api/agreements/:id/projection', () => {
     expect(anonymous.status).toBe(401);
     expect(anonymous.type).toBe('application/problem+json');
     expect((await post('viewer', projection(GAZA), small)).status).toBe(200);
+    expect((await post('admin', projection(GAZA), small)).status).toBe(200);
     expect((await post('anonymous', projection(TWO), small)).status).toBe(200);
     // Comparing a public agreement with one that is not stays refused.
     expect((await post('anonymous', projection(TWO), { ...small, compare: [GAZA] })).status).toBe(401);
