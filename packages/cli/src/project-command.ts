@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import { type Agreement, formatIssue, type LedgerEvent, parseAgreement, resolveTime } from '@truce/core';
 import {
   type Assumptions,
-  defaultStart,
   formatComparison,
   formatProjection,
+  knownIdsOf,
   parseAssumptions,
   project,
+  projectionBody,
+  proposalsOf,
 } from '@truce/project';
 import { StoreError } from '@truce/store';
 import { type Command, InvalidArgumentError } from 'commander';
@@ -87,10 +89,7 @@ function loadAssumptions(file: string | undefined, all: readonly Loaded[]): Assu
   const beside = all[0]!.dir === null ? null : join(all[0]!.dir, 'assumptions.yaml');
   const path = file ?? (beside && existsSync(beside) ? beside : undefined);
   if (path === undefined) return {};
-  const known = {
-    cohorts: new Set(all.flatMap((l) => [...l.agreement.cohortHeldBy.keys()])),
-    phases: new Set(all.flatMap((l) => l.agreement.phases.map((p) => p.id))),
-  };
+  const known = knownIdsOf(all.map((l) => l.agreement));
   const parsed = parseAssumptions(readText(path), path, known);
   if (!parsed.ok) {
     const n = parsed.issues.length;
@@ -161,12 +160,7 @@ Examples:
         if ('error' in r) throw new CliError('usage', `--as-of ${flags.asOf}: ${r.error}`);
         asOf = r.start;
       }
-      const start = asOf ?? defaultStart(main.agreement, Date.now());
-      const proposals = all.map((l) => ({
-        agreement: l.agreement,
-        events: l.events,
-        asOf: asOf ?? defaultStart(l.agreement, start),
-      }));
+      const proposals = proposalsOf(all, asOf, Date.now());
       const onProgress = progressBar();
       const results = await project(proposals, assumptions, {
         runs: flags.runs,
@@ -175,7 +169,7 @@ Examples:
         ...(onProgress ? { onProgress } : {}),
       });
       if (flags.json) {
-        const body = flags.compare ? { assumptions, proposals: results } : { assumptions, ...results[0]! };
+        const body = projectionBody(results, assumptions, flags.compare !== undefined);
         process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
         return;
       }

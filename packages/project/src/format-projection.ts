@@ -1,4 +1,5 @@
 import type { Assumptions } from './assumptions.ts';
+import { ASSUMPTION_DEFAULTS } from './projection-inputs.ts';
 import type { Projection, Spread } from './summarize.ts';
 
 /** How headings are marked up (plain text when colour is off). */
@@ -26,14 +27,14 @@ const spreadCells = (s: Spread) => [num(s.p5), num(s.p25), num(s.p50), num(s.p75
 /** The assumptions in one line each, as the runs used them (defaults said). */
 export function describeAssumptions(a: Assumptions): string[] {
   const lines = [
-    `collapse hazard: ${a.collapse?.daily ?? 0} a day${
+    `collapse hazard: ${a.collapse?.daily ?? ASSUMPTION_DEFAULTS.collapseDaily} a day${
       a.collapse?.phases
         ? ` (${Object.entries(a.collapse.phases)
             .map(([p, h]) => `${p}: ${h}`)
             .join(', ')})`
         : ''
     }`,
-    `an eligible extension is agreed with probability ${a.extension?.probability ?? 1}`,
+    `an eligible extension is agreed with probability ${a.extension?.probability ?? ASSUMPTION_DEFAULTS.extensionProbability}`,
   ];
   for (const [cohort, d] of Object.entries(a.releases ?? {}))
     lines.push(
@@ -43,7 +44,7 @@ export function describeAssumptions(a: Assumptions): string[] {
     lines.push(
       `${phase} starts ${typeof d === 'number' ? `${d} day(s)` : `${d.min}–${d.max} days`} after the start`,
     );
-  lines.push(`horizon: ${a.horizonDays ?? 90} days`);
+  lines.push(`horizon: ${a.horizonDays ?? ASSUMPTION_DEFAULTS.horizonDays} days`);
   return lines;
 }
 

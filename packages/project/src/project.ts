@@ -18,6 +18,8 @@ export interface ProjectOptions {
   readonly workers?: number;
   /** Runs done so far over all proposals, and the total. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Stops the runs (the workers are terminated) and rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function project(
       runs: options.runs,
       seed: options.seed,
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress
         ? { onProgress: (done: number) => options.onProgress!(i * options.runs + done, total) }
         : {}),
@@ -45,13 +48,4 @@ export async function project(
     out.push(summarize(model, result, options.seed));
   }
   return out;
-}
-
-/**
- * The moment a projection starts by default: the earliest fixed start among the agreement's phases
- * (the deal projected from its first day), or `fallback` when every phase waits on an event or another.
- */
-export function defaultStart(agreement: Agreement, fallback: number): number {
-  const planned = agreement.phases.flatMap((p) => (p.start.kind === 'at' ? [p.start.at] : []));
-  return planned.length ? Math.min(...planned) : fallback;
 }

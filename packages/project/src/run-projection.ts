@@ -11,6 +11,8 @@ export interface RunOptions {
   readonly workers?: number;
   /** Called with the number of runs done so far (not in run order). */
   readonly onProgress?: (done: number) => void;
+  /** Stops the workers and rejects with the signal's reason (a request that timed out or went away). */
+  readonly signal?: AbortSignal;
 }
 
 const WORKER = new URL('./project-worker.ts', import.meta.url).href;
@@ -24,14 +26,22 @@ const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 export async function runProjection(model: SimModel, options: RunOptions): Promise<RangeResult> {
   const { runs, seed } = options;
   const workers = Math.max(1, Math.min(options.workers ?? Math.min(8, availableParallelism()), runs));
+  options.signal?.throwIfAborted();
   if (workers === 1) return simulateRange(model, seed, 0, runs, options.onProgress);
   const done = new Array<number>(workers).fill(0);
+  const started: Worker[] = [];
+  const stop = () => {
+    for (const worker of started) void worker.terminate();
+  };
+  options.signal?.addEventListener('abort', stop, { once: true });
   const parts = await Promise.all(
     Array.from({ length: workers }, (_, w) => {
       const from = Math.floor((runs * w) / workers);
       const to = Math.floor((runs * (w + 1)) / workers);
       return new Promise<RangeResult>((resolve, reject) => {
         const worker = new Worker(BOOT, { workerData: { module: WORKER, model, seed, from, to } });
+        started.push(worker);
+        options.signal?.addEventListener('abort', () => reject(options.signal!.reason), { once: true });
         worker.on('message', (m: { progress?: number; result?: RangeResult }) => {
           if (m.progress !== undefined) {
             done[w] = m.progress;
@@ -44,6 +54,6 @@ export async function runProjection(model: SimModel, options: RunOptions): Promi
         });
       });
     }),
-  );
+  ).finally(() => options.signal?.removeEventListener('abort', stop));
   return joinRanges(parts, model);
 }

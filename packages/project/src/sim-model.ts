@@ -1,6 +1,7 @@
 import type { Agreement, CompiledExtensionRule, LedgerEvent, Status } from '@truce/core';
 import { evaluate, nominalDays, parseDuration, resolveTime } from '@truce/core';
 import type { Assumptions, Delay } from './assumptions.ts';
+import { ASSUMPTION_DEFAULTS } from './projection-inputs.ts';
 
 const DAY = 86_400_000;
 
@@ -111,7 +112,10 @@ export function buildModel(
       addsDays: p.rule ? nominalDays(p.rule.adds) : 0,
       endsByDuration: p.endsBy.includes('duration'),
       endsByCollapse: p.endsBy.includes('collapse'),
-      hazard: assumptions.collapse?.phases?.[p.id] ?? assumptions.collapse?.daily ?? 0,
+      hazard:
+        assumptions.collapse?.phases?.[p.id] ??
+        assumptions.collapse?.daily ??
+        ASSUMPTION_DEFAULTS.collapseDaily,
       initial: {
         code,
         startDay: toDay(s.actualStart, asOf),
@@ -182,8 +186,8 @@ export function buildModel(
       title: agreement.title,
       zone: agreement.zone,
       asOf,
-      horizonDays: assumptions.horizonDays ?? 90,
-      extensionProbability: assumptions.extension?.probability ?? 1,
+      horizonDays: assumptions.horizonDays ?? ASSUMPTION_DEFAULTS.horizonDays,
+      extensionProbability: assumptions.extension?.probability ?? ASSUMPTION_DEFAULTS.extensionProbability,
       byDay,
       phases,
       cohorts,

@@ -29,24 +29,33 @@ export interface RangeResult {
   /** Per run × tranche: 0 its deadline not reached, 1 met, 2 missed; and the day of the deadline. */
   readonly trancheCode: Uint8Array;
   readonly trancheDay: Float64Array;
+  /**
+   * Per run × day × cohort, for the runs below FAN_RUNS only: people released after the as-of by the end
+   * of each of the first fanDays(model) days (the fan chart's data).
+   */
+  readonly fan: Float32Array;
+  /** Per run that keeps a fan: the days of it written; the days after repeat the last one (0 when none). */
+  readonly fanFilled: Uint16Array;
   /** Pause-days simulated (days on which at least one phase ran) and uniforms drawn. */
   days: number;
   draws: number;
 }
 
-/** Runs [from, to) of the projection seeded with `seed`; run i is the same whichever range holds it. */
-export function simulateRange(
-  model: SimModel,
-  seed: number,
-  from: number,
-  to: number,
-  onProgress?: (done: number) => void,
-): RangeResult {
+/** Only the first runs keep their day-by-day releases: enough for percentile bands, and bounded memory. */
+export const FAN_RUNS = 4000;
+const FAN_DAYS = 365;
+
+/** How many days the fan records: the horizon, at most a year. */
+export const fanDays = (model: SimModel) => Math.min(model.horizonDays, FAN_DAYS);
+
+/** Empty outcome arrays for runs [from, to). */
+function emptyRange(model: SimModel, from: number, to: number): RangeResult {
   const n = to - from;
   const P = model.phases.length;
   const C = model.cohorts.length;
   const T = model.tranches.length;
-  const out: RangeResult = {
+  const fanRuns = Math.max(0, Math.min(to, FAN_RUNS) - from);
+  return {
     from,
     to,
     length: new Float64Array(n),
@@ -57,9 +66,22 @@ export function simulateRange(
     releasedBy: new Float64Array(n * C),
     trancheCode: new Uint8Array(n * T),
     trancheDay: new Float64Array(n * T),
+    fan: new Float32Array(fanRuns * fanDays(model) * C),
+    fanFilled: new Uint16Array(fanRuns),
     days: 0,
     draws: 0,
   };
+}
+
+/** Runs [from, to) of the projection seeded with `seed`; run i is the same whichever range holds it. */
+export function simulateRange(
+  model: SimModel,
+  seed: number,
+  from: number,
+  to: number,
+  onProgress?: (done: number) => void,
+): RangeResult {
+  const out = emptyRange(model, from, to);
   const sim = new Simulator(model);
   for (let r = from; r < to; r++) {
     sim.run(new Random(runSeed(seed, r)), out, r - from);
@@ -71,23 +93,7 @@ export function simulateRange(
 /** One run, traced: every phase change and release it simulated (for checking runs against the evaluator). */
 export function traceRun(model: SimModel, seed: number, run: number): TraceEntry[] {
   const trace: TraceEntry[] = [];
-  const P = model.phases.length;
-  const C = model.cohorts.length;
-  const T = model.tranches.length;
-  const out: RangeResult = {
-    from: run,
-    to: run + 1,
-    length: new Float64Array(1),
-    censored: new Uint8Array(1),
-    phaseCode: new Uint8Array(P),
-    phaseExtended: new Float64Array(P),
-    released: new Float64Array(C),
-    releasedBy: new Float64Array(C),
-    trancheCode: new Uint8Array(T),
-    trancheDay: new Float64Array(T),
-    days: 0,
-    draws: 0,
-  };
+  const out = emptyRange(model, run, run + 1);
   new Simulator(model, trace).run(new Random(runSeed(seed, run)), out, 0);
   return trace;
 }
@@ -169,6 +175,11 @@ class Simulator {
     }
     const C = model.cohorts.length;
     const byDay = model.byDay;
+    const D = fanDays(model);
+    const fan = out.from + slot < FAN_RUNS ? out.fan : null;
+    const fanRow = slot * D * C;
+    // Days of the fan written so far; the days between release days repeat the last day written.
+    let recorded = 0;
     let days = 0;
     let d = 0;
     for (; d < H; d++) {
@@ -230,9 +241,17 @@ class Simulator {
       }
       days++;
       this.releaseDay(rng, d);
+      if (fan !== null && d < D) {
+        for (; recorded < d; recorded++)
+          if (recorded > 0)
+            fan.copyWithin(fanRow + recorded * C, fanRow + (recorded - 1) * C, fanRow + recorded * C);
+        for (let c = 0; c < C; c++) fan[fanRow + d * C + c] = total[c]!;
+        recorded = d + 1;
+      }
       if (byDay !== null && d + 0.5 < byDay)
         for (let c = 0; c < C; c++) out.releasedBy[slot * C + c] = total[c]!;
     }
+    if (fan !== null) out.fanFilled[slot] = recorded;
     // At the horizon: deadlines due by then are settled; phases still running are cut there.
     this.settleDeadlines(H);
     let length = 0;

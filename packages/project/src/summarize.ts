@@ -1,6 +1,6 @@
 import { formatInstant } from '@truce/core';
 import type { SimModel } from './sim-model.ts';
-import type { RangeResult } from './simulate.ts';
+import { FAN_RUNS, fanDays, type RangeResult } from './simulate.ts';
 
 const DAY = 86_400_000;
 
@@ -52,6 +52,18 @@ export interface Projection {
     /** When the deadline falls in the runs that miss it (5th, 50th, 95th percentile), or null. */
     readonly missedAt: { readonly p5: string; readonly p50: string; readonly p95: string } | null;
   }[];
+  /**
+   * People released after the as-of by cohort, by the end of each day (`day` 1 is the first day after the
+   * as-of), as percentiles over the first `runs` runs; the days stop once no recorded run releases anyone more.
+   */
+  readonly fan: {
+    readonly runs: number;
+    readonly cohorts: readonly {
+      readonly cohort: string;
+      readonly heldBy: string;
+      readonly days: readonly ({ readonly day: number; readonly at: string } & Spread)[];
+    }[];
+  };
   /** Pause-days simulated in all. */
   readonly pauseDays: number;
 }
@@ -119,6 +131,17 @@ export function joinRanges(ranges: readonly RangeResult[], model: SimModel): Ran
     releasedBy: join(f, (r) => r.releasedBy, C),
     trancheCode: join(u, (r) => r.trancheCode, T),
     trancheDay: join(f, (r) => r.trancheDay, T),
+    fan: (() => {
+      const width = fanDays(model) * C;
+      const all = new Float32Array(Math.min(n, FAN_RUNS) * width);
+      for (const r of sorted) if (r.from < FAN_RUNS) all.set(r.fan, r.from * width);
+      return all;
+    })(),
+    fanFilled: (() => {
+      const all = new Uint16Array(Math.min(n, FAN_RUNS));
+      for (const r of sorted) if (r.from < FAN_RUNS) all.set(r.fanFilled, r.from);
+      return all;
+    })(),
     days: sorted.reduce((s, r) => s + r.days, 0),
     draws: sorted.reduce((s, r) => s + r.draws, 0),
   };
@@ -129,6 +152,10 @@ const column = <A extends Float64Array | Uint8Array>(all: A, width: number, k: n
   for (let i = 0; i < n; i++) out[i] = all[i * width + k]!;
   return out;
 };
+
+/** The cohorts that release anyone (drawn or owed in return), with their index in the model. */
+const releasing = (model: SimModel) =>
+  model.cohorts.map((c, k) => ({ c, k })).filter(({ c }) => c.kind !== 'none');
 
 /** Summarizes all runs of a model: distributions, shares and percentiles. */
 export function summarize(model: SimModel, result: RangeResult, seed: number): Projection {
@@ -177,15 +204,12 @@ export function summarize(model: SimModel, result: RangeResult, seed: number): P
         extendedDays: spread(column(result.phaseExtended, P, k, n)),
       };
     }),
-    released: model.cohorts
-      .map((c, k) => ({ c, k }))
-      .filter(({ c }) => c.kind !== 'none')
-      .map(({ c, k }) => ({
-        cohort: c.id,
-        heldBy: c.heldBy,
-        by: day(by),
-        ...spread(column(result.releasedBy, C, k, n)),
-      })),
+    released: releasing(model).map(({ c, k }) => ({
+      cohort: c.id,
+      heldBy: c.heldBy,
+      by: day(by),
+      ...spread(column(result.releasedBy, C, k, n)),
+    })),
     deadlines: model.tranches.map((t, k) => {
       const codes = column(result.trancheCode, T, k, n);
       const days = column(result.trancheDay, T, k, n);
@@ -207,6 +231,36 @@ export function summarize(model: SimModel, result: RangeResult, seed: number): P
               },
       };
     }),
+    fan: fanOf(model, result, day),
     pauseDays: result.days,
+  };
+}
+
+/** The fan chart's percentile bands, from the day-by-day totals of the runs that kept them. */
+function fanOf(model: SimModel, result: RangeResult, day: (d: number) => string): Projection['fan'] {
+  const C = model.cohorts.length;
+  const D = fanDays(model);
+  const runs = result.fanFilled.length;
+  const filled = result.fanFilled;
+  // A run's total on a day after the last it wrote is the one of that day.
+  const at = (r: number, d: number, c: number) =>
+    filled[r] === 0 ? 0 : result.fan[(r * D + Math.min(d, filled[r]! - 1)) * C + c]!;
+  // The last day on which any recorded run released someone; the chart stops a day after it.
+  let last = 0;
+  for (let r = 0; r < runs; r++)
+    for (let d = 1; d < filled[r]!; d++)
+      for (let c = 0; c < C; c++) if (at(r, d, c) !== at(r, d - 1, c) && d > last) last = d;
+  const shown = Math.min(D, last + 2);
+  return {
+    runs,
+    cohorts: releasing(model).map(({ c, k }) => ({
+      cohort: c.id,
+      heldBy: c.heldBy,
+      days: Array.from({ length: shown }, (_, d) => {
+        const values = new Float64Array(runs);
+        for (let r = 0; r < runs; r++) values[r] = at(r, d, k);
+        return { day: d + 1, at: day(d + 1), ...spread(values) };
+      }),
+    })),
   };
 }

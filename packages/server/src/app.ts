@@ -17,6 +17,7 @@ import { problem } from './problem.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { agreementRoutes, listAgreements } from './routes/agreements.ts';
 import { eventRoutes } from './routes/events.ts';
+import { projectRoutes } from './routes/project.ts';
 import { statusRoutes } from './routes/status.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
 
@@ -64,8 +65,9 @@ export function createApp(store: Store, options: AppOptions = {}): App {
       },
     }),
   );
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const timeLimit = timeout(
-    options.timeoutMs ?? 30_000,
+    timeoutMs,
     () => new HTTPException(504, { message: 'the request took too long' }),
   );
   // A status stream stays open; every other request is answered within the time limit.
@@ -128,6 +130,7 @@ export function createApp(store: Store, options: AppOptions = {}): App {
   agreementRoutes(app, ctx);
   statusRoutes(app, ctx, { pollMs: options.pollMs ?? 2000 });
   eventRoutes(app, ctx);
+  projectRoutes(app, ctx, { timeoutMs });
   accountRoutes(app, ctx, { secureCookies: options.secureCookies });
   return app;
 }

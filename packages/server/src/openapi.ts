@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProjectionAnswer } from './projection-answer.ts';
 import {
   AgreementListResponse,
   AgreementResponse,
@@ -22,6 +23,7 @@ import {
   EventBody,
   EventsQuery,
   LoginBody,
+  ProjectionBody,
   PublicBody,
   StatusQuery,
   StreamQuery,
@@ -165,6 +167,26 @@ export function openApiDocument(): JsonSchema {
               schemaOf(ExplainResponse),
               '`obligation` (its status entry) and `explanation`, lines of text.',
             ),
+            ...errors,
+          },
+        },
+      },
+      '/api/agreements/{id}/projection': {
+        post: {
+          summary: 'A seeded Monte Carlo projection (the JSON of `truce project --json`); writes nothing',
+          description:
+            'Viewer or above, or anyone on a public agreement. The runs go on worker threads and stop at the ' +
+            'request time limit (504). The same body gives byte-identical JSON. With `compare`, the answer is ' +
+            '`{ assumptions, proposals: [...] }`, the agreement first; otherwise `{ assumptions, ...projection }`. ' +
+            '`assumptions` are those used, with every default filled in.',
+          parameters: [idParam],
+          requestBody: {
+            required: false,
+            content: { 'application/json': { schema: schemaOf(ProjectionBody) } },
+          },
+          responses: {
+            '200': json(schemaOf(ProjectionAnswer), 'The projection.'),
+            '504': problemResponse('The runs did not finish within the request time limit.'),
             ...errors,
           },
         },

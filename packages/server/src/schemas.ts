@@ -1,4 +1,5 @@
 import { EVIDENCE_POLICIES, EventSchema } from '@truce/core';
+import { AssumptionsSchema } from '@truce/project';
 import { z } from 'zod';
 import { ROLES } from './auth.ts';
 
@@ -76,4 +77,46 @@ export const UserBody = z.strictObject({
   email: z.string().min(3).max(320).describe('The account’s name: an email address.'),
   role: z.enum(ROLES),
   password: z.string().min(12).max(1000).describe('At least 12 characters.'),
+});
+
+/** Most runs one projection request may ask for: enough for tight percentiles, bounded in time. */
+export const MAX_PROJECTION_RUNS = 100_000;
+
+export const ProjectionBody = z.strictObject({
+  runs: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PROJECTION_RUNS)
+    .optional()
+    .describe(`How many simulated runs (default 10000, at most ${MAX_PROJECTION_RUNS}).`),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(4_294_967_295)
+    .optional()
+    .describe('The seed (default 1): the same seed and inputs give byte-identical JSON.'),
+  asOf: z
+    .string()
+    .optional()
+    .describe(
+      'Where the runs start; the ledger up to here is what happened (default: the first fixed phase start). RFC 3339, a local time or a date, in the agreement’s zone.',
+    ),
+  assumptions: AssumptionsSchema.optional().describe(
+    'The fields of an assumptions file (docs/projection.md), as JSON; cohort and phase ids must be the agreements’.',
+  ),
+  compare: z
+    .array(z.string().min(1).max(200))
+    .max(4)
+    .optional()
+    .describe('Other stored agreements projected under the same assumptions and seed, side by side.'),
+});
+
+/**
+ * The projection body as first checked: the assumptions only as an object, then read by the projection
+ * package's own parser (parseAssumptions), so its messages are those `truce project` gives for a file.
+ */
+export const ProjectionBodyShape = ProjectionBody.extend({
+  assumptions: z.record(z.string(), z.unknown()).optional(),
 });

@@ -3,6 +3,7 @@ import { createApi } from './api.ts';
 import { html } from './html.ts';
 import { AgreementPage } from './pages/AgreementPage.ts';
 import { AgreementsPage } from './pages/AgreementsPage.ts';
+import { ProjectionPage } from './pages/ProjectionPage.ts';
 import { SignInPage } from './pages/SignInPage.ts';
 import { useRoute } from './router.ts';
 import type { Session } from './types.ts';
@@ -21,7 +22,7 @@ export function App() {
     setSession({ name: null, role: null, csrf: null });
     location.hash = '#/';
   };
-  const inPublic = route.page === 'public';
+  const inPublic = route.page === 'public' || (route.page === 'projection' && route.publicView);
   let page: unknown;
   switch (route.page) {
     case 'list':
@@ -37,6 +38,11 @@ export function App() {
     case 'public':
       page = html`<${AgreementPage} key=${`p-${route.id}`} api=${publicApi} id=${route.id} params=${route.params}
         session=${null} publicView=${true} />`;
+      break;
+    case 'projection':
+      page = html`<${ProjectionPage} key=${`${route.publicView ? 'p' : 'a'}-projection-${route.id}`}
+        api=${route.publicView ? publicApi : api} id=${route.id} session=${route.publicView ? null : session}
+        publicView=${route.publicView} />`;
       break;
     default:
       page = html`<p>Nothing here. <a href="#/">See the agreements.</a></p>`;

@@ -1,4 +1,13 @@
-import type { AgreementSummary, Explanation, LedgerEntry, Session, Status } from './types.ts';
+import type {
+  AgreementDocument,
+  AgreementSummary,
+  Explanation,
+  LedgerEntry,
+  ProjectionAnswer,
+  ProjectionRequest,
+  Session,
+  Status,
+} from './types.ts';
 
 /** An RFC 9457 problem document from the server, as an error a page can show word for word. */
 export class ApiError extends Error {
@@ -30,6 +39,14 @@ export interface Api {
   signOut(csrf: string | null): Promise<void>;
   append(id: string, event: Record<string, unknown>, csrf: string | null): Promise<{ appended: unknown[] }>;
   streamUrl(id: string, evidence?: string): string;
+  agreement(id: string): Promise<AgreementDocument>;
+  /** Runs a projection on the server (it writes nothing, but a web session's POST carries its CSRF token). */
+  projection(
+    id: string,
+    body: ProjectionRequest,
+    csrf: string | null,
+    signal?: AbortSignal,
+  ): Promise<ProjectionAnswer>;
 }
 
 /** What a status is asked for: the moment of the world, the moment of the record, the evidence policy. */
@@ -69,6 +86,19 @@ export function createApi(anonymous = false): Api {
   const credentials: RequestCredentials = anonymous ? 'omit' : 'same-origin';
   const get = <T>(url: string, signal?: AbortSignal) =>
     request<T>(url, { credentials, headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) });
+  // A JSON POST; a web session's writes carry its CSRF token.
+  const post = <T>(url: string, body: unknown, csrf: string | null, signal?: AbortSignal) =>
+    request<T>(url, {
+      method: 'POST',
+      credentials,
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(csrf ? { 'x-csrf-token': csrf } : {}),
+      },
+      body: JSON.stringify(body),
+      ...(signal ? { signal } : {}),
+    });
   const enc = encodeURIComponent;
   return {
     anonymous,
@@ -93,17 +123,10 @@ export function createApi(anonymous = false): Api {
         credentials: 'same-origin',
         headers: csrf ? { 'x-csrf-token': csrf } : {},
       }),
-    append: (id, event, csrf) =>
-      request(`/api/agreements/${enc(id)}/events`, {
-        method: 'POST',
-        credentials,
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/json',
-          ...(csrf ? { 'x-csrf-token': csrf } : {}),
-        },
-        body: JSON.stringify(event),
-      }),
+    append: (id, event, csrf) => post(`/api/agreements/${enc(id)}/events`, event, csrf),
+    agreement: (id) => get<AgreementDocument>(`/api/agreements/${enc(id)}`),
+    projection: (id, body, csrf, signal) =>
+      post<ProjectionAnswer>(`/api/agreements/${enc(id)}/projection`, body, csrf, signal),
     streamUrl: (id, evidence) => `/api/agreements/${enc(id)}/stream${query({ evidence })}`,
   };
 }

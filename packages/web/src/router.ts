@@ -6,9 +6,13 @@ export type Route =
   | { page: 'sign-in'; next: string | undefined }
   | { page: 'agreement'; id: string; params: URLSearchParams }
   | { page: 'public'; id: string; params: URLSearchParams }
+  | { page: 'projection'; id: string; publicView: boolean }
   | { page: 'not-found'; path: string };
 
-/** The route of a hash such as `#/agreements/ID?asOf=2023-11-26`, `#/public/ID` or `#/sign-in`. */
+/**
+ * The route of a hash such as `#/agreements/ID?asOf=2023-11-26`, `#/public/ID`, `#/agreements/ID/projection`
+ * or `#/sign-in`.
+ */
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#/, '').split('?');
   const params = new URLSearchParams(search);
@@ -18,6 +22,8 @@ export function parseRoute(hash: string): Route {
     return { page: 'sign-in', next: params.get('next') ?? undefined };
   if (parts[0] === 'agreements' && parts.length === 2) return { page: 'agreement', id: parts[1]!, params };
   if (parts[0] === 'public' && parts.length === 2) return { page: 'public', id: parts[1]!, params };
+  if ((parts[0] === 'agreements' || parts[0] === 'public') && parts.length === 3 && parts[2] === 'projection')
+    return { page: 'projection', id: parts[1]!, publicView: parts[0] === 'public' };
   return { page: 'not-found', path };
 }
 
@@ -25,6 +31,11 @@ export function parseRoute(hash: string): Route {
 export function agreementHref(id: string, publicView = false, params?: URLSearchParams): string {
   const search = params?.toString();
   return `#/${publicView ? 'public' : 'agreements'}/${encodeURIComponent(id)}${search ? `?${search}` : ''}`;
+}
+
+/** The link to an agreement's projection panel (or its public view's). */
+export function projectionHref(id: string, publicView = false): string {
+  return `#/${publicView ? 'public' : 'agreements'}/${encodeURIComponent(id)}/projection`;
 }
 
 /** The current route, following hash changes. */

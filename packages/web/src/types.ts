@@ -126,3 +126,92 @@ export interface Explanation {
   obligation: ObligationStatus | null;
   explanation: string[];
 }
+
+/** Percentiles over the runs of a projection. */
+export interface Spread {
+  mean: number;
+  p5: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p95: number;
+}
+
+/** A release draw of an assumptions file: fixed, Poisson or empirical, optionally only in some phases. */
+export type ReleaseDraw = ({ fixed: number } | { poisson: number } | { empirical: number[] }) & {
+  during?: string[];
+};
+
+/** The assumptions of a projection (docs/projection.md), as the server answers them: defaults filled. */
+export interface Assumptions {
+  horizonDays?: number;
+  collapse?: { daily?: number; phases?: Record<string, number> };
+  extension?: { probability: number };
+  releases?: Record<string, ReleaseDraw>;
+  delays?: Record<string, number | { min: number; max: number }>;
+  releasedBy?: string;
+}
+
+/** One agreement's projection (the JSON of `truce project --json`). */
+export interface Projection {
+  agreement: { id: string; title: string };
+  asOf: string;
+  runs: number;
+  seed: number;
+  horizonDays: number;
+  pauseLength: Spread & {
+    min: number;
+    max: number;
+    censored: number;
+    histogram: { days: number; runs: number }[];
+  };
+  phases: {
+    id: string;
+    name: string;
+    reached: number;
+    ended: number;
+    collapsed: number;
+    runningAtHorizon: number;
+    extendedDays: Spread;
+  }[];
+  released: ({ cohort: string; heldBy: string; by: string } & Spread)[];
+  deadlines: {
+    obligation: string;
+    count: number;
+    met: number;
+    missed: number;
+    notReached: number;
+    missedAt: { p5: string; p50: string; p95: string } | null;
+  }[];
+  fan: {
+    runs: number;
+    cohorts: { cohort: string; heldBy: string; days: ({ day: number; at: string } & Spread)[] }[];
+  };
+  pauseDays: number;
+}
+
+/** What POST /api/agreements/:id/projection answers: one projection, or proposals side by side. */
+export type ProjectionAnswer =
+  | ({ assumptions: Assumptions } & Projection)
+  | { assumptions: Assumptions; proposals: Projection[] };
+
+/** What a projection is asked for. */
+export interface ProjectionRequest {
+  runs?: unknown;
+  seed?: unknown;
+  asOf?: string;
+  assumptions?: Record<string, unknown>;
+  compare?: string[];
+}
+
+/** A stored agreement as GET /api/agreements/:id gives it (the document as written). */
+export interface AgreementDocument {
+  id: string;
+  version: number;
+  document: {
+    title: string;
+    timeZone: string;
+    cohorts?: { id: string; name?: string }[];
+    phases?: { id: string; name?: string; start?: Record<string, unknown> }[];
+  };
+}

@@ -1,24 +1,8 @@
 import * as Plot from '@observablehq/plot';
-import { useEffect, useRef } from 'preact/hooks';
 import { html } from '../html.ts';
 import { formatCount, formatRatio } from '../labels.ts';
 import type { ObligationStatus, Status } from '../types.ts';
-
-/** Renders an Observable Plot figure into a container, replacing it whenever `make` changes. */
-function PlotFigure({ make, label, data }: { make: () => Element; label: string; data: unknown }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const key = JSON.stringify(data);
-  useEffect(() => {
-    const chart = make();
-    // Plot adds a <style> element, which the CSP (style-src 'self') refuses; style.css carries its rules.
-    for (const style of chart.querySelectorAll('style')) style.remove();
-    chart.setAttribute('role', 'img');
-    chart.setAttribute('aria-label', label);
-    ref.current?.replaceChildren(chart);
-    return () => chart.remove();
-  }, [key, label]);
-  return html`<div ref=${ref}></div>`;
-}
+import { PlotFigure } from './PlotFigure.ts';
 
 const cumulative = (o: ObligationStatus) => {
   let sum = 0;

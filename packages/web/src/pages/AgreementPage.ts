@@ -10,7 +10,7 @@ import { PhaseTimeline } from '../components/PhaseTimeline.ts';
 import { RecordEventForm } from '../components/RecordEventForm.ts';
 import { StatusHeader } from '../components/StatusHeader.ts';
 import { html } from '../html.ts';
-import { replaceParams } from '../router.ts';
+import { projectionHref, replaceParams } from '../router.ts';
 import { replayRange } from '../stand.ts';
 import { dayIn, daysBetween, endOfDay } from '../time.ts';
 import type { Session, Status } from '../types.ts';
@@ -133,6 +133,7 @@ export function AgreementPage({
       <p class="meta">
         <code>${status.agreement.id}</code> · version ${status.agreement.version} · ${status.agreement.status}
         ${publicView ? ' · public view' : null}
+        · <a href=${projectionHref(id, publicView)} data-testid="projection-link">Projection: where is this heading?</a>
       </p>
     </header>
     ${error ? html`<${ErrorNote} error=${error} />` : null}
