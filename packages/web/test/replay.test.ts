@@ -70,6 +70,8 @@ describe('replaying the 2023 pause', () => {
     expect(await page.getByTestId('as-of-line').textContent()).toContain(
       `${expected.events.counted} of ${expected.events.known} recorded events count`,
     );
+    // The page's loading line is gone once the dashboard is drawn.
+    expect(await page.getByText('Loading Truce…').count()).toBe(0);
     await page.screenshot({ path: join(OUTPUT, 'replay-26-nov-2023.png'), fullPage: true });
     expect(problems).toEqual([]);
   });
