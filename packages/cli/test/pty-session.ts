@@ -32,10 +32,13 @@ export function ptyTruce(env: NodeJS.ProcessEnv, ...args: string[]): PtySession 
   const check = () => {
     if (!waiting) return;
     const seen = screen.slice(from);
-    if (!seen.includes(waiting.text)) return;
-    const { resolve } = waiting;
+    const at = seen.indexOf(waiting.text);
+    if (at === -1) return;
+    const { resolve, text } = waiting;
     waiting = undefined;
-    from = screen.length;
+    // The next wait starts just after this match, not at the end of the screen: on a busy machine the
+    // next prompt can arrive in the same chunk as this one, and it must not be skipped.
+    from += at + text.length;
     resolve(seen);
   };
   const take = (chunk: Buffer) => {
