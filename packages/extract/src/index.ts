@@ -27,7 +27,13 @@ export {
 } from './plan-review.ts';
 export { type Proposal, type ProposedFields, proposeEvent } from './propose-event.ts';
 export { recordReviewed } from './record-review.ts';
-export { parseDecisions, type ReviewDecision } from './review-decisions.ts';
+export {
+  checkDecisions,
+  parseDecisions,
+  type ReviewDecision,
+  ReviewDecisionSchema,
+  ReviewFieldValues,
+} from './review-decisions.ts';
 export {
   buildEvent,
   decidedFields,
