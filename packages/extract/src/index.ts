@@ -14,7 +14,14 @@ export type {
 export { CANDIDATE_KINDS } from './candidate.ts';
 export { describeWhen } from './describe-when.ts';
 export { type Extraction, type ExtractOptions, extract } from './extract.ts';
-export { highlight, type RoleSpan, type SpanRole, spansOf } from './highlight.ts';
+export {
+  highlight,
+  type RoleSpan,
+  type Segment,
+  type SpanRole,
+  segmentsOf,
+  spansOf,
+} from './highlight.ts';
 export type { ExtractionNote } from './input-checks.ts';
 export { issueField } from './issue-field.ts';
 export { toPlainText } from './plain-text.ts';

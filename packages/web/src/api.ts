@@ -1,3 +1,4 @@
+import type { Extraction, ReviewBody, ReviewOutcome } from './extraction.ts';
 import type { AgreementSummary, Explanation, LedgerEntry, Session, Status } from './types.ts';
 
 /** An RFC 9457 problem document from the server, as an error a page can show word for word. */
@@ -6,7 +7,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly title: string,
     readonly detail: string,
-    readonly errors: { path: string[]; message: string }[] = [],
+    readonly errors: { path: string[]; message: string; candidate?: number }[] = [],
   ) {
     super(detail || title);
   }
@@ -30,6 +31,14 @@ export interface Api {
   signOut(csrf: string | null): Promise<void>;
   append(id: string, event: Record<string, unknown>, csrf: string | null): Promise<{ appended: unknown[] }>;
   streamUrl(id: string, evidence?: string): string;
+  /** Reads a report into candidates (writes nothing); with `agreement`, each comes with its proposed event. */
+  extract(body: Record<string, unknown>, csrf: string | null): Promise<Extraction>;
+  /** Records a review's accepted and edited candidates into an agreement's ledger, all or none. */
+  review(
+    id: string,
+    body: ReviewBody,
+    csrf: string | null,
+  ): Promise<{ agreement: string; outcomes: ReviewOutcome[] }>;
 }
 
 /** What a status is asked for: the moment of the world, the moment of the record, the evidence policy. */
@@ -69,6 +78,17 @@ export function createApi(anonymous = false): Api {
   const credentials: RequestCredentials = anonymous ? 'omit' : 'same-origin';
   const get = <T>(url: string, signal?: AbortSignal) =>
     request<T>(url, { credentials, headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) });
+  const post = <T>(url: string, body: unknown, csrf: string | null) =>
+    request<T>(url, {
+      method: 'POST',
+      credentials,
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(csrf ? { 'x-csrf-token': csrf } : {}),
+      },
+      body: JSON.stringify(body),
+    });
   const enc = encodeURIComponent;
   return {
     anonymous,
@@ -93,17 +113,9 @@ export function createApi(anonymous = false): Api {
         credentials: 'same-origin',
         headers: csrf ? { 'x-csrf-token': csrf } : {},
       }),
-    append: (id, event, csrf) =>
-      request(`/api/agreements/${enc(id)}/events`, {
-        method: 'POST',
-        credentials,
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/json',
-          ...(csrf ? { 'x-csrf-token': csrf } : {}),
-        },
-        body: JSON.stringify(event),
-      }),
+    append: (id, event, csrf) => post(`/api/agreements/${enc(id)}/events`, event, csrf),
+    extract: (body, csrf) => post('/api/extract', body, csrf),
+    review: (id, body, csrf) => post(`/api/agreements/${enc(id)}/review`, body, csrf),
     streamUrl: (id, evidence) => `/api/agreements/${enc(id)}/stream${query({ evidence })}`,
   };
 }

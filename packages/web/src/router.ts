@@ -5,10 +5,11 @@ export type Route =
   | { page: 'list' }
   | { page: 'sign-in'; next: string | undefined }
   | { page: 'agreement'; id: string; params: URLSearchParams }
+  | { page: 'review'; id: string }
   | { page: 'public'; id: string; params: URLSearchParams }
   | { page: 'not-found'; path: string };
 
-/** The route of a hash such as `#/agreements/ID?asOf=2023-11-26`, `#/public/ID` or `#/sign-in`. */
+/** The route of a hash such as `#/agreements/ID?asOf=2023-11-26`, `#/agreements/ID/review`, `#/public/ID` or `#/sign-in`. */
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#/, '').split('?');
   const params = new URLSearchParams(search);
@@ -17,6 +18,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'sign-in' && parts.length === 1)
     return { page: 'sign-in', next: params.get('next') ?? undefined };
   if (parts[0] === 'agreements' && parts.length === 2) return { page: 'agreement', id: parts[1]!, params };
+  if (parts[0] === 'agreements' && parts.length === 3 && parts[2] === 'review')
+    return { page: 'review', id: parts[1]! };
   if (parts[0] === 'public' && parts.length === 2) return { page: 'public', id: parts[1]!, params };
   return { page: 'not-found', path };
 }
@@ -26,6 +29,9 @@ export function agreementHref(id: string, publicView = false, params?: URLSearch
   const search = params?.toString();
   return `#/${publicView ? 'public' : 'agreements'}/${encodeURIComponent(id)}${search ? `?${search}` : ''}`;
 }
+
+/** The link to the page that reviews a news report into an agreement's ledger. */
+export const reviewHref = (id: string): string => `#/agreements/${encodeURIComponent(id)}/review`;
 
 /** The current route, following hash changes. */
 export function useRoute(): Route {
