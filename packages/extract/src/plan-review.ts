@@ -41,8 +41,13 @@ export type ReviewPlan =
  * Checks every decision against the report's candidates and the agreement before anything is stored:
  * each accepted, edited or noted candidate becomes its event (as `buildEvent` makes it), checked as the
  * store will check it; rejected and undecided candidates are outcomes already. Any problem fails the whole plan.
+ * `setName` is what the caller calls a decision's fields in its messages (`set` in a decisions file).
  */
-export function planReview(ctx: ReviewContext, decisions: readonly ReviewDecision[]): ReviewPlan {
+export function planReview(
+  ctx: ReviewContext,
+  decisions: readonly ReviewDecision[],
+  setName = 'set',
+): ReviewPlan {
   const { candidates } = ctx.extraction;
   const problems: ReviewProblem[] = [];
   const events: PlannedEvent[] = [];
@@ -64,7 +69,7 @@ export function planReview(ctx: ReviewContext, decisions: readonly ReviewDecisio
         message: `candidate ${n} is a ${c.kind}, not a ${d.kind}: is this the same report?`,
       });
     if (d.action === 'reject') return void outcomes.push({ candidate: n, kind: c.kind, action: 'rejected' });
-    const fields = decidedFields(d, proposeEvent(c, ctx.agreement, ctx.extraction.published));
+    const fields = decidedFields(d, proposeEvent(c, ctx.agreement, ctx.extraction.published), setName);
     if (typeof fields === 'string')
       return void problems.push({ candidate: n, message: `candidate ${n} (${c.kind}) ${fields}` });
     const doc = buildEvent(fields, c, ctx);

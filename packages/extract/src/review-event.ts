@@ -60,14 +60,18 @@ export function eventIssues(
   return issues;
 }
 
-/** The fields a decision gives, or why it cannot be taken. */
-export function decidedFields(decision: ReviewDecision, proposal: Proposal): ReviewedFields | string {
+/** The fields a decision gives, or why it cannot be taken. `setName` is what the caller calls a decision's fields. */
+export function decidedFields(
+  decision: ReviewDecision,
+  proposal: Proposal,
+  setName = 'set',
+): ReviewedFields | string {
   switch (decision.action) {
     case 'accept':
       if (!proposal.ok)
         return `cannot be accepted: ${proposal.reason}; note it, edit it into an event, or reject it`;
       if (proposal.missing.length > 0)
-        return `cannot be accepted as it is: the report does not give its ${proposal.missing.join(', ')}; use edit with set`;
+        return `cannot be accepted as it is: the report does not give its ${proposal.missing.join(', ')}; use edit with ${setName}`;
       return proposal.fields;
     case 'edit':
       return { ...(proposal.ok ? proposal.fields : proposal.note), ...decision.set } as ReviewedFields;

@@ -62,7 +62,7 @@ describe('the review page', () => {
     await page.getByTestId('record-accepted').focus();
     await page.keyboard.press('Enter');
     await release.getByTestId('candidate-problems').waitFor();
-    expect(await release.getByTestId('candidate-problems').textContent()).toContain('does not give its');
+    expect(await release.getByTestId('candidate-problems').textContent()).toContain('use edit with fields');
     expect(await eventIds()).toEqual(before);
 
     await release.getByLabel('Reject').check();

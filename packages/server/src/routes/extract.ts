@@ -114,7 +114,7 @@ export function extractRoutes(app: App, ctx: ServerContext): void {
       recorded: new Date(ctx.now()).toISOString().slice(0, 19).concat('Z'),
       reportName: report.name ?? outlet,
     };
-    const plan = planReview(review, decisions);
+    const plan = planReview(review, decisions, 'fields');
     if (!plan.ok) {
       const indexOf = new Map(decisions.map((d, i) => [d.candidate, i]));
       return problem(c, 422, `nothing was recorded: ${plan.problems.length} decision(s) cannot be taken`, {
