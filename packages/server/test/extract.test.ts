@@ -29,6 +29,28 @@ async function storedIds(): Promise<string[]> {
   return page.json.events.map((e: { event: { id: string } }) => e.event.id);
 }
 
+describe('the OpenAPI document', () => {
+  it('describes both operations with request and response schemas', async () => {
+    const { json } = await call('anonymous', 'GET', '/openapi.json');
+    const extract = json.paths['/api/extract'].post;
+    const review = json.paths['/api/agreements/{id}/review'].post;
+    expect(Object.keys(extract.requestBody.content['application/json'].schema.properties)).toEqual(
+      expect.arrayContaining(['text', 'html', 'published', 'outlet', 'url', 'agreement']),
+    );
+    expect(extract.responses['200'].content['application/json'].schema.properties.candidates.type).toBe(
+      'array',
+    );
+    expect(Object.keys(extract.responses)).toEqual(expect.arrayContaining(['400', '401', '413']));
+    const decision = review.requestBody.content['application/json'].schema.properties.decisions.items;
+    expect(decision.properties.action.enum).toEqual(['accept', 'edit', 'note', 'reject']);
+    expect(Object.keys(decision.properties.fields.properties)).toContain('cohort');
+    expect(review.responses['201'].content['application/json'].schema.properties.outcomes.type).toBe('array');
+    expect(Object.keys(review.responses)).toEqual(
+      expect.arrayContaining(['400', '403', '404', '413', '422']),
+    );
+  });
+});
+
 describe('POST /api/extract', () => {
   it('answers viewers and above, and refuses anonymous callers', async () => {
     const answers: Record<string, number> = {};

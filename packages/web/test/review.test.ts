@@ -64,6 +64,7 @@ describe('the review page', () => {
     await release.getByTestId('candidate-problems').waitFor();
     expect(await release.getByTestId('candidate-problems').textContent()).toContain('use edit with fields');
     expect(await eventIds()).toEqual(before);
+    await release.screenshot({ path: join(OUTPUT, 'review-problem-phone.png') });
 
     await release.getByLabel('Reject').check();
     await page.getByTestId('record-accepted').click();
@@ -73,7 +74,7 @@ describe('the review page', () => {
     const id = /\((ev-statement-[0-9a-f]{12}),/.exec(said)?.[1];
     expect(id, said).toBeDefined();
     expect(await release.getByTestId('outcome').textContent()).toBe('Rejected.');
-    await page.screenshot({ path: join(OUTPUT, 'review-recorded-phone.png'), fullPage: true });
+    await agreed.screenshot({ path: join(OUTPUT, 'review-recorded-phone.png') });
 
     await page.getByRole('link', { name: 'See the agreement’s status and events' }).click();
     await page.locator(`[data-event="${id}"]`).waitFor();
@@ -90,11 +91,25 @@ describe('the review page', () => {
     await page.getByTestId('status-header').waitFor();
     expect(await page.getByTestId('review-link').count()).toBe(0);
     await page.goto(`${h.server.url}/#/agreements/${ID}/review`);
+    // The viewer uploads the report as an HTML page: its navigation and footer are not read.
     const form = page.getByTestId('report-form');
-    await form.getByLabel('Report text').fill(REPORT);
+    const paragraphs = REPORT.split(/\n\s*\n/)
+      .map((p) => `<p>${p}</p>`)
+      .join('');
+    await form.getByLabel('Or upload a .txt or .html file').setInputFiles({
+      name: 'report.html',
+      mimeType: 'text/html',
+      buffer: Buffer.from(
+        `<html><body><nav>Home · World menu</nav><article>${paragraphs}</article><footer>© page footer</footer></body></html>`,
+      ),
+    });
+    await page.getByTestId('file-name').getByText('report.html (HTML)', { exact: false }).waitFor();
     await form.getByLabel('Published (date)').fill('2023-12-02');
     await form.getByRole('button', { name: 'Extract' }).click();
     await page.getByTestId('read-only').waitFor();
+    const shown = (await page.getByTestId('report-text').textContent()) ?? '';
+    expect(shown).toContain('a total of 110');
+    expect(shown).not.toContain('World menu');
     expect(await page.getByTestId('candidate').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('record-accepted').count()).toBe(0);
     expect(await page.getByRole('radio').count()).toBe(0);
