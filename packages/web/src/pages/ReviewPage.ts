@@ -15,6 +15,9 @@ import { html } from '../html.ts';
 import { agreementHref } from '../router.ts';
 import type { Session } from '../types.ts';
 
+/** Candidates shown at first, and added by each "show more": a long report can hold thousands. */
+const PAGE = 100;
+
 /** A file read as the report: its text, and whether it is an HTML page (by its name or type). */
 async function readReport(file: File): Promise<{ text: string; isHtml: boolean }> {
   return { text: await file.text(), isHtml: /\.html?$/i.test(file.name) || file.type === 'text/html' };
@@ -35,6 +38,7 @@ export function ReviewPage({ api, id, session }: { api: Api; id: string; session
   const [problems, setProblems] = useState<Map<number, string[]>>(new Map());
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [shown, setShown] = useState(PAGE);
   const csrf = session?.csrf ?? null;
 
   const onFile = async (e: Event) => {
@@ -65,6 +69,7 @@ export function ReviewPage({ api, id, session }: { api: Api; id: string; session
       const result = await api.extract({ ...toExtract, agreement: id }, csrf);
       setReport(body);
       setExtraction(result);
+      setShown(PAGE);
       setDecisions(
         new Map(
           result.candidates.map((_, i) => [
@@ -132,7 +137,7 @@ export function ReviewPage({ api, id, session }: { api: Api; id: string; session
           <section aria-labelledby="candidates-title">
             <h2 id="candidates-title">Candidates (${extraction.candidates.length})</h2>
             <ol class="candidates">
-              ${extraction.candidates.map((c, i) => {
+              ${extraction.candidates.slice(0, shown).map((c, i) => {
                 const n = i + 1;
                 return html`<${CandidateReview} key=${n} n=${n} candidate=${c} text=${extraction.text}
                   proposal=${extraction.proposals?.[i]} decision=${decisions.get(n)!}
@@ -141,6 +146,12 @@ export function ReviewPage({ api, id, session }: { api: Api; id: string; session
                   canRecord=${canRecord} />`;
               })}
             </ol>
+            ${
+              extraction.candidates.length > shown
+                ? html`<button type="button" onClick=${() => setShown(shown + PAGE)}>
+                    Show ${Math.min(PAGE, extraction.candidates.length - shown)} more of ${extraction.candidates.length - shown}</button>`
+                : null
+            }
             ${
               canRecord
                 ? html`<button type="button" onClick=${onRecord} disabled=${busy} data-testid="record-accepted">Record accepted</button>`
