@@ -1,4 +1,5 @@
-import { type Agreement, LedgerFileSchema, normalizeEvents } from '@truce/core';
+import type { Agreement } from '@truce/core';
+import { eventIssues, issueField } from '@truce/extract';
 import { stringify } from 'yaml';
 import { CliError } from './cli-error.ts';
 import { eventFromFlags, type RecordFlags } from './record-command.ts';
@@ -42,42 +43,21 @@ async function askField(f: Field, draft: Draft, io: PromptIo): Promise<void> {
   }
 }
 
-/** The field an issue's path points at (`events.0.released.0.count` → count). */
-function fieldOf(path: readonly (string | number)[]): FieldKey | undefined {
-  const [, , head, , leaf] = path;
-  if (head === 'released') return leaf === 'count' ? 'count' : 'cohort';
-  if (head === 'sources') return 'sourceOutlet';
-  const known: readonly string[] = [
-    'party',
-    'item',
-    'quantity',
-    'phase',
-    'by',
-    'occurred',
-    'recorded',
-    'status',
-    'area',
-    'note',
-  ];
-  return typeof head === 'string' && known.includes(head) ? (head as FieldKey) : undefined;
-}
-
 /** The core's checks of one event against the agreement (the same the store runs), by field. */
 export function checkEvent(
   doc: Record<string, unknown>,
   agreement: Agreement,
 ): { field: FieldKey | undefined; message: string }[] {
-  const parsed = LedgerFileSchema.safeParse({ agreement: agreement.id, events: [doc] });
-  if (!parsed.success)
-    return parsed.error.issues.map((i) => ({
-      field: fieldOf(i.path as (string | number)[]),
+  return eventIssues(doc, agreement).map((i) => {
+    // `truce record` asks for the source's outlet, and has no `text` flag.
+    const field = issueField(i.path);
+    return {
+      field: (field === 'sources' ? 'sourceOutlet' : field === 'text' ? undefined : field) as
+        | FieldKey
+        | undefined,
       message: i.message,
-    }));
-  const issues: { field: FieldKey | undefined; message: string }[] = [];
-  normalizeEvents(parsed.data.events, agreement, {}, (_code, path, message) =>
-    issues.push({ field: fieldOf(path), message }),
-  );
-  return issues;
+    };
+  });
 }
 
 const asFlags = (draft: Draft) => draft as unknown as RecordFlags;

@@ -1,17 +1,19 @@
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Agreement } from '@truce/core';
 import {
-  type Candidate,
-  type Extraction,
+  buildEvent,
   extract,
-  type Proposal,
-  type ProposedFields,
+  type PlannedEvent,
   parseDecisions,
+  planReview,
   proposeEvent,
+  type ReviewContext,
   type ReviewDecision,
+  type ReviewedFields,
+  type ReviewOutcome,
+  recordReviewed,
 } from '@truce/extract';
-import { canonicalJson, type Store } from '@truce/store';
+import type { Store } from '@truce/store';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { unknownAgreement } from './agreement-diff.ts';
@@ -35,157 +37,49 @@ interface ReviewFlags {
   readonly json?: boolean;
 }
 
-/** What became of one candidate. */
-interface Outcome {
-  readonly candidate: number;
-  readonly kind: string;
-  readonly action: 'recorded' | 'already recorded' | 'rejected' | 'skipped';
-  readonly id?: string;
-  readonly seq?: number;
-  readonly type?: string;
-}
+type Fields = ReviewedFields;
 
-/** Everything an event built from a report shares: the agreement, the report as its source, when it was recorded. */
-interface Context {
-  readonly agreement: Agreement;
-  readonly extraction: Extraction;
-  readonly source: Record<string, string>;
-  readonly recorded: string;
-  readonly file: string;
-}
-
-type Fields = ProposedFields & { status?: string; outsideFramework?: boolean };
-
-/**
- * The ledger event for reviewed fields, with the report as its source and the candidate's in-report
- * sources as the attribution. The id is derived from everything but `recorded`, so a second review of
- * the same report names the same events and the store skips them.
- */
-export function buildEvent(fields: Fields, c: Candidate, ctx: Context): Record<string, unknown> {
-  const doc: Record<string, unknown> = { type: fields.type, occurred: fields.occurred };
-  for (const key of ['party', 'item', 'quantity', 'area', 'phase', 'by', 'text', 'status'] as const)
-    if (fields[key] !== undefined) doc[key] = fields[key];
-  if (fields.cohort !== undefined || fields.count !== undefined)
-    doc.released = [{ cohort: fields.cohort, count: fields.count }];
-  if (fields.outsideFramework) doc.outsideFramework = true;
-  const attribution = c.attribution.sources.map((s) => s.span.text).join('; ');
-  doc.sources = [{ ...ctx.source, ...(attribution ? { attribution } : {}) }];
-  doc.note =
-    fields.note ??
-    `From ${basename(ctx.file)}: “${c.span.text.replace(/\s+/g, ' ')}” (${c.kind}, ${c.modality})`;
-  const id = `ev-${fields.type}-${createHash('sha256').update(canonicalJson(doc)).digest('hex').slice(0, 12)}`;
-  return { id, ...doc, recorded: ctx.recorded };
-}
-
-function issuesOf(doc: Record<string, unknown>, agreement: Agreement): string[] {
-  return checkEvent(doc, agreement).map((i) => `${i.field ?? 'event'}: ${i.message}`);
-}
-
-/** The fields a decision gives, or why it cannot be taken. */
-function decidedFields(decision: ReviewDecision, proposal: Proposal): Fields | string {
-  switch (decision.action) {
-    case 'accept':
-      if (!proposal.ok)
-        return `cannot be accepted: ${proposal.reason}; note it, edit it into an event, or reject it`;
-      if (proposal.missing.length > 0)
-        return `cannot be accepted as it is: the report does not give its ${proposal.missing.join(', ')}; use edit with set`;
-      return proposal.fields;
-    case 'edit':
-      return { ...(proposal.ok ? proposal.fields : proposal.note), ...decision.set } as Fields;
-    case 'note':
-      return { ...proposal.note, ...decision.set, type: 'statement' } as Fields;
-    case 'reject':
-      return 'rejected';
+/** Applies a decisions file: every decision is checked first, and then all events are appended together, or none. */
+async function applyDecisions(
+  store: Store,
+  ctx: ReviewContext,
+  decisions: readonly ReviewDecision[],
+): Promise<ReviewOutcome[]> {
+  const plan = planReview(ctx, decisions);
+  if (!plan.ok) {
+    const n = plan.problems.length;
+    throw new CliError(
+      'invalid',
+      `nothing was recorded; ${n === 1 ? '1 decision cannot' : `${n} decisions cannot`} be taken:`,
+      plan.problems.map((p) => `  ${p.message}`),
+    );
   }
+  return [...plan.outcomes, ...(await appendAll(store, ctx.agreement.id, plan.events))].sort(
+    (a, b) => a.candidate - b.candidate,
+  );
 }
 
 async function appendAll(
   store: Store,
   agreementId: string,
-  docs: readonly { n: number; kind: string; doc: Record<string, unknown> }[],
-): Promise<Outcome[]> {
-  if (docs.length === 0) return [];
-  // An event reviewed before is skipped by its id (its `recorded` may differ, which the store would refuse).
-  const ids = docs.map((d) => d.doc.id as string);
-  const stored = new Map(
-    (
-      await store.database.query<{ event_id: string; seq: number | string }>(
-        `SELECT event_id, seq FROM events WHERE agreement_id = $1 AND event_id IN (${ids.map((_, i) => `$${i + 2}`).join(', ')})`,
-        [agreementId, ...ids],
-      )
-    ).map((r) => [r.event_id, Number(r.seq)]),
-  );
-  const fresh = docs.filter((d) => !stored.has(d.doc.id as string));
-  const result = fresh.length
-    ? await store.append(
-        agreementId,
-        fresh.map((d) => d.doc),
-      )
-    : ({ ok: true, appended: [], skipped: [] } as const);
+  events: readonly PlannedEvent[],
+): Promise<ReviewOutcome[]> {
+  const result = await recordReviewed(store, agreementId, events);
   if (!result.ok)
     throw new CliError(
       'invalid',
       `nothing was recorded in ${agreementId}; the store refused:`,
       result.issues.map(formatAppendIssue),
     );
-  const out: Outcome[] = [];
-  for (const { n, kind, doc } of docs) {
-    const id = doc.id as string;
-    const appended = result.appended.find((a) => a.id === id);
-    const seq = appended?.seq ?? stored.get(id);
-    out.push({
-      candidate: n,
-      kind,
-      action: appended ? 'recorded' : 'already recorded',
-      id,
-      seq: Number(seq),
-      type: doc.type as string,
-    });
-  }
-  return out;
+  return result.outcomes;
 }
 
-/** Applies a decisions file: every decision is checked first, and then all events are appended together, or none. */
-async function applyDecisions(
-  store: Store,
-  ctx: Context,
-  decisions: readonly ReviewDecision[],
-): Promise<Outcome[]> {
-  const { candidates } = ctx.extraction;
-  const problems: string[] = [];
-  const docs: { n: number; kind: string; doc: Record<string, unknown> }[] = [];
-  const outcomes: Outcome[] = [];
-  const byNumber = new Map(decisions.map((d) => [d.candidate, d]));
-  for (const d of decisions)
-    if (d.candidate > candidates.length)
-      problems.push(`candidate ${d.candidate}: the report has ${candidates.length} candidates`);
-  candidates.forEach((c, i) => {
-    const n = i + 1;
-    const d = byNumber.get(n);
-    if (!d) return void outcomes.push({ candidate: n, kind: c.kind, action: 'skipped' });
-    if (d.kind && d.kind !== c.kind)
-      return void problems.push(`candidate ${n} is a ${c.kind}, not a ${d.kind}: is this the same report?`);
-    if (d.action === 'reject') return void outcomes.push({ candidate: n, kind: c.kind, action: 'rejected' });
-    const fields = decidedFields(d, proposeEvent(c, ctx.agreement, ctx.extraction.published));
-    if (typeof fields === 'string') return void problems.push(`candidate ${n} (${c.kind}) ${fields}`);
-    const doc = buildEvent(fields, c, ctx);
-    const issues = issuesOf(doc, ctx.agreement);
-    if (issues.length > 0) return void problems.push(...issues.map((m) => `candidate ${n} (${c.kind}) ${m}`));
-    docs.push({ n, kind: c.kind, doc });
-  });
-  if (problems.length > 0)
-    throw new CliError(
-      'invalid',
-      `nothing was recorded; ${problems.length === 1 ? '1 decision cannot' : `${problems.length} decisions cannot`} be taken:`,
-      problems.map((p) => `  ${p}`),
-    );
-  return [...outcomes, ...(await appendAll(store, ctx.agreement.id, docs))].sort(
-    (a, b) => a.candidate - b.candidate,
-  );
+function issuesOf(doc: Record<string, unknown>, agreement: Agreement): string[] {
+  return checkEvent(doc, agreement).map((i) => `${i.field ?? 'event'}: ${i.message}`);
 }
 
 /** Asks each field of `type` with the current value as its default; the report is the source, so that is not asked. */
-async function askFields(type: string, draft: Fields, ctx: Context, io: PromptIo): Promise<void> {
+async function askFields(type: string, draft: Fields, ctx: ReviewContext, io: PromptIo): Promise<void> {
   const skip = new Set(['recorded', 'sourceOutlet']);
   const fields: Field[] = fieldsFor(type, ctx.agreement, Date.now()).filter((f) => !skip.has(f.key));
   const values = draft as unknown as Record<string, unknown>;
@@ -221,10 +115,10 @@ async function askFields(type: string, draft: Fields, ctx: Context, io: PromptIo
 const ACTIONS = { a: 'accept', e: 'edit', n: 'note', r: 'reject', q: 'quit' } as const;
 
 /** Takes each candidate in turn on the terminal; each accepted or noted event is stored at once. */
-async function reviewOnTerminal(store: Store, ctx: Context, io: PromptIo): Promise<Outcome[]> {
+async function reviewOnTerminal(store: Store, ctx: ReviewContext, io: PromptIo): Promise<ReviewOutcome[]> {
   const { candidates, text } = ctx.extraction;
   const color = useColor(process.stdout);
-  const outcomes: Outcome[] = [];
+  const outcomes: ReviewOutcome[] = [];
   for (const [i, c] of candidates.entries()) {
     const n = i + 1;
     const proposal = proposeEvent(c, ctx.agreement, ctx.extraction.published);
@@ -285,7 +179,7 @@ async function reviewOnTerminal(store: Store, ctx: Context, io: PromptIo): Promi
       continue;
     }
     io.say(stringify([doc]).trimEnd().replace(/^/gm, '   '));
-    const [done] = await appendAll(store, ctx.agreement.id, [{ n, kind: c.kind, doc }]);
+    const [done] = await appendAll(store, ctx.agreement.id, [{ candidate: n, kind: c.kind, doc }]);
     io.say(
       `   ${done!.action === 'recorded' ? `recorded as event ${done!.seq}` : `already recorded as event ${done!.seq}`}`,
     );
@@ -294,8 +188,8 @@ async function reviewOnTerminal(store: Store, ctx: Context, io: PromptIo): Promi
   return outcomes;
 }
 
-function summary(outcomes: readonly Outcome[]): string {
-  const count = (a: Outcome['action']) => outcomes.filter((o) => o.action === a).length;
+function summary(outcomes: readonly ReviewOutcome[]): string {
+  const count = (a: ReviewOutcome['action']) => outcomes.filter((o) => o.action === a).length;
   return `${count('recorded')} recorded, ${count('already recorded')} already recorded, ${count('rejected')} rejected, ${count('skipped')} skipped`;
 }
 
@@ -373,12 +267,12 @@ Examples:
           published: flags.published,
           ...(flags.url === undefined ? {} : { url: flags.url }),
         };
-        const ctx: Context = {
+        const ctx: ReviewContext = {
           agreement,
           extraction,
           source,
           recorded: flags.recorded ?? new Date().toISOString().slice(0, 19).concat('Z'),
-          file,
+          reportName: basename(file),
         };
         for (const note of extraction.notes) process.stderr.write(`note: ${note.message}\n`);
         const outcomes = parsed

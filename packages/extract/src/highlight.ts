@@ -23,6 +23,35 @@ export function spansOf(c: Candidate): RoleSpan[] {
   return all;
 }
 
+/** A stretch of highlighted text: words, marked with a role or plain. */
+export interface Segment {
+  readonly text: string;
+  readonly role?: SpanRole;
+}
+
+/**
+ * `text.slice(within.start, within.end)` cut into plain and marked stretches, for the spans that fall
+ * inside it; where spans overlap, the first given wins and the others are left unmarked.
+ */
+export function segmentsOf(text: string, within: Span, spans: readonly RoleSpan[]): Segment[] {
+  const chosen: RoleSpan[] = [];
+  for (const s of spans) {
+    if (s.span.start < within.start || s.span.end > within.end || s.span.end <= s.span.start) continue;
+    if (chosen.some((c) => c.span.start < s.span.end && s.span.start < c.span.end)) continue;
+    chosen.push(s);
+  }
+  chosen.sort((a, b) => a.span.start - b.span.start);
+  const out: Segment[] = [];
+  let at = within.start;
+  for (const s of chosen) {
+    if (s.span.start > at) out.push({ text: text.slice(at, s.span.start) });
+    out.push({ text: text.slice(s.span.start, s.span.end), role: s.role });
+    at = s.span.end;
+  }
+  if (at < within.end) out.push({ text: text.slice(at, within.end) });
+  return out;
+}
+
 /**
  * `text.slice(within.start, within.end)` with the spans that fall inside it marked by `mark`;
  * where spans overlap, the first given wins and the others are left unmarked.
@@ -34,18 +63,7 @@ export function highlight(
   spans: readonly RoleSpan[],
   mark: (role: SpanRole, words: string) => string,
 ): string {
-  const chosen: RoleSpan[] = [];
-  for (const s of spans) {
-    if (s.span.start < within.start || s.span.end > within.end || s.span.end <= s.span.start) continue;
-    if (chosen.some((c) => c.span.start < s.span.end && s.span.start < c.span.end)) continue;
-    chosen.push(s);
-  }
-  chosen.sort((a, b) => a.span.start - b.span.start);
-  let out = '';
-  let at = within.start;
-  for (const s of chosen) {
-    out += text.slice(at, s.span.start) + mark(s.role, text.slice(s.span.start, s.span.end));
-    at = s.span.end;
-  }
-  return out + text.slice(at, within.end);
+  return segmentsOf(text, within, spans)
+    .map((s) => (s.role ? mark(s.role, s.text) : s.text))
+    .join('');
 }

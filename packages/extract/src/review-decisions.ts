@@ -2,7 +2,8 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { CANDIDATE_KINDS } from './candidate.ts';
 
-const FieldValues = z.strictObject({
+/** The event fields a reviewer may set on an edited or noted candidate (named as `truce record`'s flags). */
+export const ReviewFieldValues = z.strictObject({
   type: z.string().optional(),
   party: z.string().optional(),
   cohort: z.string().optional(),
@@ -19,7 +20,8 @@ const FieldValues = z.strictObject({
   note: z.string().optional(),
 });
 
-const Decision = z.strictObject({
+/** One decision as a decisions file writes it. */
+export const ReviewDecisionSchema = z.strictObject({
   candidate: z
     .number()
     .int()
@@ -30,13 +32,13 @@ const Decision = z.strictObject({
     .optional()
     .describe('When given, the candidate must be of this kind: a guard against reviewing the wrong one.'),
   action: z.enum(['accept', 'edit', 'note', 'reject']),
-  set: FieldValues.optional().describe(
+  set: ReviewFieldValues.optional().describe(
     'For edit (and note): the event’s fields that replace the proposed ones.',
   ),
 });
 
 /** One reviewer's decision on one candidate. */
-export type ReviewDecision = z.output<typeof Decision>;
+export type ReviewDecision = z.output<typeof ReviewDecisionSchema>;
 
 /**
  * Reads a decisions file (YAML or JSON): a list of `{ candidate, action, kind?, set? }`, or
@@ -57,7 +59,7 @@ export function parseDecisions(
       : raw;
   if (!Array.isArray(list))
     return { ok: false, issues: ['give a list of decisions, or `decisions:` with a list'] };
-  const read = z.array(Decision).safeParse(list);
+  const read = z.array(ReviewDecisionSchema).safeParse(list);
   if (!read.success)
     return {
       ok: false,
@@ -70,14 +72,28 @@ export function parseDecisions(
         return `${where}${i.message}`;
       }),
     };
-  const decisions = read.data;
+  const issues = checkDecisions(read.data).map((i) => i.message);
+  return issues.length ? { ok: false, issues } : { ok: true, decisions: read.data };
+}
+
+/**
+ * What the decisions' schema cannot see: a candidate decided twice, or fields set on an accept or a
+ * reject. `setName` is what the caller calls the fields (`set` in a decisions file).
+ */
+export function checkDecisions(
+  decisions: readonly ReviewDecision[],
+  setName = 'set',
+): { index: number; message: string }[] {
   const seen = new Set<number>();
-  const issues: string[] = [];
-  for (const d of decisions) {
-    if (seen.has(d.candidate)) issues.push(`candidate ${d.candidate} is decided twice`);
+  const issues: { index: number; message: string }[] = [];
+  decisions.forEach((d, index) => {
+    if (seen.has(d.candidate)) issues.push({ index, message: `candidate ${d.candidate} is decided twice` });
     seen.add(d.candidate);
     if (d.set && d.action !== 'edit' && d.action !== 'note')
-      issues.push(`candidate ${d.candidate}: \`set\` goes with action edit or note, not ${d.action}`);
-  }
-  return issues.length ? { ok: false, issues } : { ok: true, decisions };
+      issues.push({
+        index,
+        message: `candidate ${d.candidate}: \`${setName}\` goes with action edit or note, not ${d.action}`,
+      });
+  });
+  return issues;
 }

@@ -17,6 +17,7 @@ import { problem } from './problem.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { agreementRoutes, listAgreements } from './routes/agreements.ts';
 import { eventRoutes } from './routes/events.ts';
+import { carriesReport, extractRoutes } from './routes/extract.ts';
 import { projectRoutes } from './routes/project.ts';
 import { statusRoutes } from './routes/status.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
@@ -72,14 +73,13 @@ export function createApp(store: Store, options: AppOptions = {}): App {
   );
   // A status stream stays open; every other request is answered within the time limit.
   app.use('/api/*', (c, next) => (c.req.path.endsWith('/stream') ? next() : timeLimit(c, next)));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? 1024 * 1024,
-      onError: (c) =>
-        problem(c, 413, `a request body may be at most ${options.maxBodyBytes ?? 1024 * 1024} bytes`),
-    }),
-  );
+  const sizeLimit = bodyLimit({
+    maxSize: options.maxBodyBytes ?? 1024 * 1024,
+    onError: (c) =>
+      problem(c, 413, `a request body may be at most ${options.maxBodyBytes ?? 1024 * 1024} bytes`),
+  });
+  // A report may be larger than the rest of the API takes; its routes set their own limit.
+  app.use('/api/*', (c, next) => (carriesReport(c.req.path) ? next() : sizeLimit(c, next)));
   app.use('/api/*', async (c, next) => {
     const authorization = c.req.header('authorization');
     const cookie = getCookie(c, SESSION_COOKIE);
@@ -131,6 +131,7 @@ export function createApp(store: Store, options: AppOptions = {}): App {
   statusRoutes(app, ctx, { pollMs: options.pollMs ?? 2000 });
   eventRoutes(app, ctx);
   projectRoutes(app, ctx, { timeoutMs });
+  extractRoutes(app, ctx);
   accountRoutes(app, ctx, { secureCookies: options.secureCookies });
   return app;
 }

@@ -17,14 +17,17 @@ import {
   UserResponse,
   VersionResponse,
 } from './responses.ts';
+import { ExtractResponse, ReviewResponse } from './review-responses.ts';
 import {
   AppendBody,
   AuditQuery,
   EventBody,
   EventsQuery,
+  ExtractBody,
   LoginBody,
   ProjectionBody,
   PublicBody,
+  ReviewBody,
   StatusQuery,
   StreamQuery,
   TokenBody,
@@ -242,6 +245,32 @@ export function openApiDocument(): JsonSchema {
           },
         },
       },
+      '/api/agreements/{id}/review': {
+        post: {
+          summary:
+            'Record a reviewed report’s candidates (editor): accepted, edited and noted ones, all or none',
+          description:
+            'The report is read again as `/api/extract` reads it and candidates are numbered from 1 in that order. ' +
+            'Each accepted, edited or noted candidate becomes the event `truce review` would make, with the report ' +
+            'as its source and an id derived from its content: a retry, or the same report reviewed from the CLI, ' +
+            'records nothing new (`already recorded`). Every decision is checked before anything is written.',
+          parameters: [idParam],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: schemaOf(ReviewBody) } },
+          },
+          responses: {
+            '201': json(schemaOf(ReviewResponse), 'Something was recorded: what became of each candidate.'),
+            '200': json(schemaOf(ReviewResponse), 'Nothing new was recorded (a retry, or all rejected).'),
+            '413': problemResponse('The body is larger than 10 MB.'),
+            '415': problemResponse('The body is not JSON.'),
+            '422': problemResponse(
+              'Nothing was recorded: `errors` names each decision that cannot be taken (`path` into `decisions`, `candidate`, `message`).',
+            ),
+            ...errors,
+          },
+        },
+      },
       '/api/agreements/{id}/export.jsonl': {
         get: {
           summary: 'The ledger as JSON Lines',
@@ -261,6 +290,25 @@ export function openApiDocument(): JsonSchema {
           summary: 'The upcoming deadlines as iCalendar',
           parameters: [idParam],
           responses: { '200': text('text/calendar', 'The deadlines.'), ...errors },
+        },
+      },
+      '/api/extract': {
+        post: {
+          summary: 'Read a news report into candidate events and claims (viewer; writes nothing)',
+          description:
+            'The JSON of `truce extract --json`: the plain text, notes and candidates with every span. With ' +
+            '`agreement`, `proposals` gives each candidate’s proposed ledger event for that agreement. Bodies ' +
+            'may be up to 10 MB here (1 MiB elsewhere). Nothing is fetched from `url`.',
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: schemaOf(ExtractBody) } },
+          },
+          responses: {
+            '200': json(schemaOf(ExtractResponse), 'The extraction.'),
+            '413': problemResponse('The body is larger than 10 MB.'),
+            '415': problemResponse('The body is not JSON.'),
+            ...errors,
+          },
         },
       },
       '/api/agreements/{id}/public': {

@@ -1,4 +1,5 @@
 import { EVIDENCE_POLICIES, EventSchema } from '@truce/core';
+import { ReviewDecisionSchema, ReviewFieldValues } from '@truce/extract';
 import { AssumptionsSchema } from '@truce/project';
 import { z } from 'zod';
 import { ROLES } from './auth.ts';
@@ -119,4 +120,60 @@ export const ProjectionBody = z.strictObject({
  */
 export const ProjectionBodyShape = ProjectionBody.extend({
   assumptions: z.record(z.string(), z.unknown()).optional(),
+});
+
+const report = {
+  text: z
+    .string()
+    .optional()
+    .describe('The report: plain text, or HTML (told apart by its tags). Give `text` or `html`.'),
+  html: z
+    .string()
+    .optional()
+    .describe('The report as an HTML page; its scripts, navigation, header and footer are left out.'),
+  published: z.iso
+    .date()
+    .describe('The day the report was published (YYYY-MM-DD): “Wednesday” is read against it.'),
+  outlet: z.string().min(1).max(300).optional().describe('Who published the report.'),
+  url: z.string().min(1).max(2000).optional().describe('Where it was published (recorded, never fetched).'),
+  name: z
+    .string()
+    .min(1)
+    .max(300)
+    .optional()
+    .describe(
+      'The report’s file name, which names it in each event’s note, as `truce review` does: the same report ' +
+        'reviewed from the CLI and here then makes the same events (default: the outlet).',
+    ),
+};
+const oneReport = (r: { text?: string | undefined; html?: string | undefined }) =>
+  (r.text === undefined) !== (r.html === undefined);
+const ONE_REPORT = { message: 'give the report as `text` or as `html`, not both', path: ['text'] };
+
+export const ExtractBody = z
+  .strictObject({
+    ...report,
+    agreement: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'An agreement the caller may read: each candidate then comes with the ledger event it proposes.',
+      ),
+  })
+  .refine(oneReport, ONE_REPORT);
+
+export const ReviewDecisionBody = ReviewDecisionSchema.omit({ set: true }).extend({
+  fields: ReviewFieldValues.optional().describe(
+    'For edit (and note): the event’s fields that replace the proposed ones.',
+  ),
+});
+
+export const ReviewBody = z.strictObject({
+  report: z.strictObject(report).refine(oneReport, ONE_REPORT),
+  decisions: z
+    .array(ReviewDecisionBody)
+    .min(1)
+    .max(10_000)
+    .describe('One per candidate decided; candidates not listed are skipped.'),
 });

@@ -1,115 +1,25 @@
 // The HTTP API on a real server (an ephemeral port) over a real store (PGlite in memory) holding the
 // 2023 example: contract, problem documents, the role matrix, idempotent appends, person-level fields.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { evaluate } from '@truce/core';
-import { openStore, type Store } from '@truce/store';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { openStore } from '@truce/store';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { createToken, type RunningServer, startServer } from '../src/index.ts';
+import { startServer } from '../src/index.ts';
 import * as R from '../src/responses.ts';
+import { ID, serveExample, type Who } from './example-server.ts';
 
-const ID = 'gaza-2023-pause';
-const example = new URL('../../../examples/gaza-2023-pause/', import.meta.url);
-
-let store: Store;
-let server: RunningServer;
-const tokens: Record<string, string> = {};
-
-beforeAll(async () => {
-  store = await openStore();
-  const added = await store.addAgreement(
-    readFileSync(new URL('agreement.yaml', example), 'utf8'),
-    'agreement.yaml',
-  );
-  if (!added.ok) throw new Error('the example does not parse');
-  const ledger = parse(readFileSync(new URL('ledger.yaml', example), 'utf8'));
-  const appended = await store.append(ID, ledger.events, { sources: ledger.sources });
-  if (!appended.ok) throw new Error(appended.issues[0]?.message);
-  server = await startServer(store, {
-    port: 0,
-    adminToken: 'admin-secret-for-tests',
-    adminEmail: 'Admin@Example.org',
-    adminPassword: 'a long admin password',
-    log: () => {},
-  });
-  tokens.admin = 'admin-secret-for-tests';
-  tokens.editor = await createToken(store.database, 'an editor', 'editor');
-  tokens.viewer = await createToken(store.database, 'a viewer', 'viewer');
-});
-afterAll(async () => {
-  await server?.close();
-  await store?.close();
-});
+const ex = serveExample();
+const { call, rawPost } = ex;
 
 /** An OpenAPI operation, as far as the tests look into one. */
 interface Operation {
   readonly responses: Record<string, unknown>;
   readonly parameters?: readonly { readonly name: string; readonly in: string }[];
-}
-
-type Who = 'anonymous' | 'viewer' | 'editor' | 'admin';
-
-async function call(
-  who: Who,
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-) {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      ...(who === 'anonymous' ? {} : { authorization: `Bearer ${tokens[who]}` }),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...headers,
-    },
-    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  const type = response.headers.get('content-type') ?? '';
-  return {
-    status: response.status,
-    type,
-    headers: response.headers,
-    text,
-    json: text !== '' && /^application\/(problem\+)?json(;|$)/.test(type) ? JSON.parse(text) : undefined,
-  };
-}
-
-/**
- * A POST through node:http, which keeps the answer when the server answers before the whole body is read
- * (as it does to a body over the limit) and then closes the connection.
- */
-function rawPost(path: string, body: string): Promise<{ status: number; type: string; text: string }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(`${server.url}${path}`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${tokens.editor}`,
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(body),
-      },
-    });
-    request.on('response', (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        text += chunk;
-      });
-      response.on('end', () =>
-        resolve({ status: response.statusCode ?? 0, type: String(response.headers['content-type']), text }),
-      );
-    });
-    request.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
-    });
-    request.end(body);
-  });
 }
 
 const talks = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -240,7 +150,7 @@ describe('the API contract', () => {
     expect(JSON.parse(tooBig.text)).toMatchObject({ status: 413, title: 'Request body too large' });
     const nowhere = await call('viewer', 'GET', '/api/nowhere');
     expect(nowhere).toMatchObject({ status: 404, type: 'application/problem+json' });
-    const badToken = await fetch(`${server.url}/api/agreements`, {
+    const badToken = await fetch(`${ex.server.url}/api/agreements`, {
       headers: { authorization: 'Bearer nope' },
     });
     expect(badToken.status).toBe(401);
@@ -256,8 +166,8 @@ describe('the API contract', () => {
 
 describe('status over HTTP', () => {
   it('gives what the pure evaluator gives on the whole stored ledger, at the asOf and knownAt asked for', async () => {
-    const agreement = (await store.agreement(ID))!;
-    const ledger = await store.ledger(ID);
+    const agreement = (await ex.store.agreement(ID))!;
+    const ledger = await ex.store.ledger(ID);
     for (const [asOf, knownAt] of [
       ['2023-11-26T23:59:00+02:00', undefined],
       ['2023-12-01T12:00:00+02:00', '2023-11-28T12:00:00+02:00'],
@@ -284,8 +194,11 @@ describe('status answers kept', () => {
     const zipped = await new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) =>
       http
         .get(
-          `${server.url}${path}`,
-          { agent: false, headers: { authorization: `Bearer ${tokens.viewer}`, 'accept-encoding': 'gzip' } },
+          `${ex.server.url}${path}`,
+          {
+            agent: false,
+            headers: { authorization: `Bearer ${ex.tokens.viewer}`, 'accept-encoding': 'gzip' },
+          },
           (response) => {
             const chunks: Buffer[] = [];
             response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -362,7 +275,7 @@ describe('the role matrix: every role against every endpoint', () => {
       role: 'editor',
       password: 'an editor password',
     });
-    const response = await fetch(`${server.url}/api/session`, {
+    const response = await fetch(`${ex.server.url}/api/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'matrix-editor@example.org', password: 'an editor password' }),
@@ -434,17 +347,18 @@ describe('writes', () => {
     const made = await call('admin', 'POST', '/api/tokens', { name: 'a script to retire', role: 'editor' });
     expect(made.status).toBe(201);
     const { id, token } = made.json as { id: string; token: string };
-    tokens.retired = token;
-    expect((await call('retired' as Who, 'GET', `/api/agreements/${ID}`)).status).toBe(200);
+    const asRetired = (path: string) =>
+      fetch(`${ex.server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await asRetired(`/api/agreements/${ID}`)).status).toBe(200);
     const listed = await call('admin', 'GET', '/api/tokens');
     const entry = listed.json.tokens.find((t: { id: string }) => t.id === id);
     expect(entry).toMatchObject({ name: 'a script to retire', role: 'editor', revokedAt: null });
     // The list never shows a token itself.
     expect(listed.text).not.toContain(token);
     expect((await call('admin', 'DELETE', `/api/tokens/${id}`)).status).toBe(204);
-    const refused = await call('retired' as Who, 'GET', `/api/agreements/${ID}`);
+    const refused = await asRetired(`/api/agreements/${ID}`);
     expect(refused.status).toBe(401);
-    expect(refused.json.detail).toContain('revoked');
+    expect(((await refused.json()) as { detail: string }).detail).toContain('revoked');
     const after = (await call('admin', 'GET', '/api/tokens')).json.tokens.find(
       (t: { id: string }) => t.id === id,
     );
@@ -517,8 +431,8 @@ describe('explain and the status stream', () => {
   it('sends a status event at once and another after an append', async () => {
     expect((await call('anonymous', 'GET', `${E}/stream`)).status).toBe(401);
     const controller = new AbortController();
-    const response = await fetch(`${server.url}${E}/stream`, {
-      headers: { authorization: `Bearer ${tokens.viewer}` },
+    const response = await fetch(`${ex.server.url}${E}/stream`, {
+      headers: { authorization: `Bearer ${ex.tokens.viewer}` },
       signal: controller.signal,
     });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
@@ -572,7 +486,7 @@ describe('the front page', () => {
   it('serves the built dashboard when there is one, with the API beside it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'truce-web-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>dashboard</title>');
-    const web = await startServer(store, { port: 0, webRoot: dir, log: () => {} });
+    const web = await startServer(ex.store, { port: 0, webRoot: dir, log: () => {} });
     try {
       const page = await fetch(`${web.url}/`);
       expect(await page.text()).toContain('<title>dashboard</title>');
@@ -586,7 +500,7 @@ describe('the front page', () => {
   });
 
   it('sends /public/{id} to the dashboard’s public view', async () => {
-    const r = await fetch(`${server.url}/public/${ID}`, { redirect: 'manual' });
+    const r = await fetch(`${ex.server.url}/public/${ID}`, { redirect: 'manual' });
     expect(r.status).toBe(302);
     expect(r.headers.get('location')).toBe(`/#/public/${ID}`);
   });
@@ -608,8 +522,8 @@ describe('web sessions', () => {
     });
 
   it('signs in with a password into an HttpOnly SameSite=Strict cookie whose writes need the CSRF token', async () => {
-    expect((await signIn(server.url, 'admin@example.org', 'not the password')).status).toBe(401);
-    const response = await signIn(server.url, 'admin@example.org', 'a long admin password');
+    expect((await signIn(ex.server.url, 'admin@example.org', 'not the password')).status).toBe(401);
+    const response = await signIn(ex.server.url, 'admin@example.org', 'a long admin password');
     expect(response.status).toBe(201);
     const setCookie = response.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(/HttpOnly/);
@@ -642,7 +556,7 @@ describe('web sessions', () => {
       password: 'a viewer password',
     });
     expect(made.status).toBe(201);
-    const response = await signIn(server.url, 'viewer@example.org', 'a viewer password');
+    const response = await signIn(ex.server.url, 'viewer@example.org', 'a viewer password');
     const { csrf } = (await response.json()) as { csrf: string };
     const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
     const write = await call('anonymous', 'POST', `${E}/events`, talks('session-2'), {
@@ -659,7 +573,7 @@ describe('web sessions', () => {
   });
 
   it('answers 429 after repeated failed sign-ins, with Retry-After', async () => {
-    const own = await startServer(store, { port: 0, log: () => {} });
+    const own = await startServer(ex.store, { port: 0, log: () => {} });
     try {
       for (let i = 0; i < 5; i++)
         expect((await signIn(own.url, 'admin@example.org', `wrong ${i}`)).status).toBe(401);

@@ -4,6 +4,7 @@ import { html } from './html.ts';
 import { AgreementPage } from './pages/AgreementPage.ts';
 import { AgreementsPage } from './pages/AgreementsPage.ts';
 import { ProjectionPage } from './pages/ProjectionPage.ts';
+import { ReviewPage } from './pages/ReviewPage.ts';
 import { SignInPage } from './pages/SignInPage.ts';
 import { useRoute } from './router.ts';
 import type { Session } from './types.ts';
@@ -34,6 +35,9 @@ export function App() {
     case 'agreement':
       page = html`<${AgreementPage} key=${`a-${route.id}`} api=${api} id=${route.id} params=${route.params}
         session=${session} publicView=${false} />`;
+      break;
+    case 'review':
+      page = html`<${ReviewPage} key=${`r-${route.id}`} api=${api} id=${route.id} session=${session} />`;
       break;
     case 'public':
       page = html`<${AgreementPage} key=${`p-${route.id}`} api=${publicApi} id=${route.id} params=${route.params}

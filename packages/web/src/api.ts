@@ -1,3 +1,4 @@
+import type { Extraction, ReviewBody, ReviewOutcome } from './extraction.ts';
 import type {
   AgreementDocument,
   AgreementSummary,
@@ -15,7 +16,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly title: string,
     readonly detail: string,
-    readonly errors: { path: string[]; message: string }[] = [],
+    readonly errors: { path: string[]; message: string; candidate?: number }[] = [],
   ) {
     super(detail || title);
   }
@@ -47,6 +48,14 @@ export interface Api {
     csrf: string | null,
     signal?: AbortSignal,
   ): Promise<ProjectionAnswer>;
+  /** Reads a report into candidates (writes nothing); with `agreement`, each comes with its proposed event. */
+  extract(body: Record<string, unknown>, csrf: string | null): Promise<Extraction>;
+  /** Records a review's accepted and edited candidates into an agreement's ledger, all or none. */
+  review(
+    id: string,
+    body: ReviewBody,
+    csrf: string | null,
+  ): Promise<{ agreement: string; outcomes: ReviewOutcome[] }>;
 }
 
 /** What a status is asked for: the moment of the world, the moment of the record, the evidence policy. */
@@ -127,6 +136,8 @@ export function createApi(anonymous = false): Api {
     agreement: (id) => get<AgreementDocument>(`/api/agreements/${enc(id)}`),
     projection: (id, body, csrf, signal) =>
       post<ProjectionAnswer>(`/api/agreements/${enc(id)}/projection`, body, csrf, signal),
+    extract: (body, csrf) => post('/api/extract', body, csrf),
+    review: (id, body, csrf) => post(`/api/agreements/${enc(id)}/review`, body, csrf),
     streamUrl: (id, evidence) => `/api/agreements/${enc(id)}/stream${query({ evidence })}`,
   };
 }

@@ -5,13 +5,14 @@ export type Route =
   | { page: 'list' }
   | { page: 'sign-in'; next: string | undefined }
   | { page: 'agreement'; id: string; params: URLSearchParams }
+  | { page: 'review'; id: string }
   | { page: 'public'; id: string; params: URLSearchParams }
   | { page: 'projection'; id: string; publicView: boolean }
   | { page: 'not-found'; path: string };
 
 /**
- * The route of a hash such as `#/agreements/ID?asOf=2023-11-26`, `#/public/ID`, `#/agreements/ID/projection`
- * or `#/sign-in`.
+ * The route of a hash such as `#/agreements/ID?asOf=2023-11-26`, `#/public/ID`, `#/agreements/ID/projection`,
+ * `#/agreements/ID/review` or `#/sign-in`.
  */
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#/, '').split('?');
@@ -21,6 +22,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'sign-in' && parts.length === 1)
     return { page: 'sign-in', next: params.get('next') ?? undefined };
   if (parts[0] === 'agreements' && parts.length === 2) return { page: 'agreement', id: parts[1]!, params };
+  if (parts[0] === 'agreements' && parts.length === 3 && parts[2] === 'review')
+    return { page: 'review', id: parts[1]! };
   if (parts[0] === 'public' && parts.length === 2) return { page: 'public', id: parts[1]!, params };
   if ((parts[0] === 'agreements' || parts[0] === 'public') && parts.length === 3 && parts[2] === 'projection')
     return { page: 'projection', id: parts[1]!, publicView: parts[0] === 'public' };
@@ -37,6 +40,9 @@ export function agreementHref(id: string, publicView = false, params?: URLSearch
 export function projectionHref(id: string, publicView = false): string {
   return `#/${publicView ? 'public' : 'agreements'}/${encodeURIComponent(id)}/projection`;
 }
+
+/** The link to the page that reviews a news report into an agreement's ledger. */
+export const reviewHref = (id: string): string => `#/agreements/${encodeURIComponent(id)}/review`;
 
 /** The current route, following hash changes. */
 export function useRoute(): Route {

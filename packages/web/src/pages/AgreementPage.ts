@@ -10,7 +10,7 @@ import { PhaseTimeline } from '../components/PhaseTimeline.ts';
 import { RecordEventForm } from '../components/RecordEventForm.ts';
 import { StatusHeader } from '../components/StatusHeader.ts';
 import { html } from '../html.ts';
-import { projectionHref, replaceParams } from '../router.ts';
+import { projectionHref, replaceParams, reviewHref } from '../router.ts';
 import { replayRange } from '../stand.ts';
 import { dayIn, daysBetween, endOfDay } from '../time.ts';
 import type { Session, Status } from '../types.ts';
@@ -146,7 +146,8 @@ export function AgreementPage({
     <${EventsTable} api=${api} id=${id} version=${ledgerVersion} />
     ${
       canWrite
-        ? html`<${RecordEventForm} api=${api} status=${status} csrf=${session?.csrf ?? null} />`
+        ? html`<p><a href=${reviewHref(id)} data-testid="review-link">Review a news report into this ledger</a></p>
+          <${RecordEventForm} api=${api} status=${status} csrf=${session?.csrf ?? null} />`
         : publicView
           ? null
           : html`<p class="meta" data-testid="read-only">You can read this agreement; recording events needs the editor role.</p>`
