@@ -36,22 +36,48 @@ function lower(text: string): string {
 
 /** The agreement's party or mediator a candidate names, first in the text; parties before mediators. */
 function partyOf(c: Candidate, agreement: Agreement, mediatorsToo: boolean): string | undefined {
+  return partyNamed(
+    c.actors.map((a) => a.name),
+    agreement,
+    mediatorsToo,
+  );
+}
+
+/** The first of the agreement's parties (and mediators, when asked) that one of `names` names. */
+function partyNamed(
+  names: readonly string[],
+  agreement: Agreement,
+  mediatorsToo: boolean,
+): string | undefined {
   const doc = agreement.document;
   const known = [...doc.parties, ...(mediatorsToo ? doc.mediators : [])];
-  for (const actor of c.actors) {
-    const name = lower(actor.name);
-    const hit = known.find(
-      (p) =>
-        p.id === name ||
-        lower(p.name ?? '') === name ||
-        name.split(/\s+/).includes(p.id) ||
-        // "Israeli forces" names israel: the demonym starts with the name.
-        (name.length > 3 &&
-          name.startsWith(lower(p.name ?? p.id).slice(0, Math.max(4, (p.name ?? p.id).length - 1)))),
-    );
+  for (const raw of names) {
+    const name = lower(raw);
+    const words = name.split(/\s+/);
+    const hit = known.find((p) => {
+      if (p.id === name || lower(p.name ?? '') === name || words.includes(p.id)) return true;
+      // "Israeli forces" and "a Qatari official" name israel and qatar: a word starts with the name.
+      const stem = lower(p.name ?? p.id).slice(0, Math.max(4, (p.name ?? p.id).length - 1));
+      return (
+        (name.length > 3 && name.startsWith(stem)) || words.some((w) => w.length > 3 && w.startsWith(stem))
+      );
+    });
     if (hit) return hit.id;
   }
   return undefined;
+}
+
+/**
+ * Who made a statement: a party or mediator named by whoever the report says said it ("a Hamas
+ * official", "Qatar's foreign ministry"). Never the first party the sentence mentions: "a pause was reached
+ * between Israel and Hamas" is not a statement by Israel. Without such a source the reviewer says who.
+ */
+function speakerOf(c: Candidate, agreement: Agreement): string | undefined {
+  const said = c.attribution.sources.filter((s) => s.scope === 'sentence').map((s) => s.span.text);
+  const named = partyNamed(said, agreement, true);
+  if (named !== undefined || c.kind !== 'statement') return named;
+  // A statement candidate's own subject is its speaker ("Hamas said …").
+  return partyOf(c, agreement, true);
 }
 
 /** The agreement's cohort that shares most of the candidate's cohort words (in its id or name). */
@@ -90,7 +116,7 @@ export function proposeEvent(c: Candidate, agreement: Agreement, published: stri
     type: 'statement',
     occurred: published,
     text: c.span.text,
-    ...(partyOf(c, agreement, true) ? { party: partyOf(c, agreement, true)! } : {}),
+    ...(speakerOf(c, agreement) ? { party: speakerOf(c, agreement)! } : {}),
   };
   const refuse = (reason: string): Proposal => ({ ok: false, reason, note });
   if (c.modality !== 'happened')

@@ -68,8 +68,24 @@ describe('a candidate proposed as a ledger event of the 2023 example', () => {
     expect(planned).toMatchObject({
       ok: false,
       reason: 'it is planned (“will”), not something that happened',
-      note: { type: 'statement', occurred: '2023-11-26', party: 'hamas' },
+      note: { type: 'statement', occurred: '2023-11-26' },
     });
+    // Nobody is said to have said it: the statement names no party (the subject is not the speaker).
+    expect(planned.note.party).toBeUndefined();
+    // Said by someone the report names: that party is the statement's.
+    const said = proposeEvent(
+      only('Hamas will release 10 hostages on Monday, a Qatari official said.', '2023-11-26'),
+      agreement,
+      '2023-11-26',
+    );
+    expect(said.note).toMatchObject({ type: 'statement', party: 'qatar' });
+    // A pause "between Israel and Hamas" is a statement by neither.
+    const between = proposeEvent(
+      only('Officials said a pause would be reached between Israel and Hamas.', '2023-11-21'),
+      agreement,
+      '2023-11-21',
+    );
+    expect(between.note.party).toBeUndefined();
     const cut = proposeEvent(
       only('Israel decided to curtail the flow of fuel into the territory.', '2023-10-10'),
       agreement,
