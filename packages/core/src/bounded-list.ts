@@ -49,6 +49,11 @@ export class BoundedList {
     this.#total++;
     this.#last = undefined;
     if (event.atMinute > this.#cutoff || this.#limit === 0) return;
+    // Full, and no earlier than the latest kept: turned away, the entries unchanged.
+    if (this.#sorted !== null) {
+      const n = this.#sorted.length;
+      if (n === this.#limit && !before(event, this.#sorted[n - 1]!.event)) return;
+    } else if (this.#heap!.length === this.#limit && !before(event, this.#heap![0]!.event)) return;
     if (this.#shared) this.#own();
     const sorted = this.#sorted;
     if (sorted !== null) {
@@ -67,7 +72,6 @@ export class BoundedList {
     const heap = this.#heap!;
     this.#read = undefined;
     if (heap.length === this.#limit) {
-      if (!before(event, heap[0]!.event)) return;
       const entry = { event, amount, note };
       heap[0] = entry;
       this.#down(0);
