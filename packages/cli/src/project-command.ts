@@ -6,6 +6,7 @@ import {
   formatComparison,
   formatProjection,
   knownIdsOf,
+  ledgerDraws,
   parseAssumptions,
   project,
   projectionBody,
@@ -153,7 +154,7 @@ Examples:
     .action(async (target: string, flags: ProjectFlags) => {
       const main = await load(target);
       const all = [main, ...(flags.compare ? [await load(flags.compare)] : [])];
-      const assumptions = loadAssumptions(flags.assumptions, all);
+      const written = loadAssumptions(flags.assumptions, all);
       let asOf: number | undefined;
       if (flags.asOf !== undefined) {
         const r = resolveTime(flags.asOf, main.agreement.zone);
@@ -161,6 +162,15 @@ Examples:
         asOf = r.start;
       }
       const proposals = proposalsOf(all, asOf, Date.now());
+      // Draws written `empirical: ledger` take the counts of the ledger so far.
+      const drawn = ledgerDraws(written, proposals[0]!);
+      if (!drawn.ok)
+        throw new CliError(
+          'invalid',
+          'the assumptions cannot be used as they are:',
+          drawn.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+        );
+      const assumptions = drawn.value;
       const onProgress = progressBar();
       const results = await project(proposals, assumptions, {
         runs: flags.runs,

@@ -8,7 +8,14 @@ const count = z.number().int().min(0);
 export const ReleaseDrawSchema = z.union([
   z.strictObject({ fixed: count, during }),
   z.strictObject({ poisson: z.number().min(0).max(10_000), during }),
-  z.strictObject({ empirical: z.array(count).min(1), during }),
+  z.strictObject({
+    empirical: z.union([
+      z.array(count).min(1),
+      // Drawn from the ledger: the days of it before the projection starts (see ledgerDraws).
+      z.literal('ledger'),
+    ]),
+    during,
+  }),
 ]);
 
 /** Days after the projection starts that a phase waiting for an event starts: fixed, or uniform in a range. */

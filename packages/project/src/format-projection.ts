@@ -38,7 +38,7 @@ export function describeAssumptions(a: Assumptions): string[] {
   ];
   for (const [cohort, d] of Object.entries(a.releases ?? {}))
     lines.push(
-      `${cohort}: ${'fixed' in d ? `${d.fixed} a day` : 'poisson' in d ? `Poisson, mean ${d.poisson} a day` : `a day drawn from [${d.empirical.join(', ')}]`}${d.during ? ` during ${d.during.join(', ')}` : ''}`,
+      `${cohort}: ${'fixed' in d ? `${d.fixed} a day` : 'poisson' in d ? `Poisson, mean ${d.poisson} a day` : d.empirical === 'ledger' ? 'a day drawn from the ledger so far' : `a day drawn from [${d.empirical.join(', ')}]`}${d.during ? ` during ${d.during.join(', ')}` : ''}`,
     );
   for (const [phase, d] of Object.entries(a.delays ?? {}))
     lines.push(

@@ -10,6 +10,7 @@ export {
   defaultStart,
   knownIdsOf,
   type LoadedAgreement,
+  ledgerDraws,
   type ProjectionBody,
   projectionBody,
   proposalsOf,

@@ -1,5 +1,6 @@
-import type { Agreement, LedgerEvent } from '@truce/core';
+import { type Agreement, evaluate, type LedgerEvent } from '@truce/core';
 import type { Assumptions, KnownIds } from './assumptions.ts';
+import { fitAssumptions } from './fit-assumptions.ts';
 import type { Proposal } from './project.ts';
 import type { Projection } from './summarize.ts';
 
@@ -79,4 +80,64 @@ export function projectionBody(
 ): ProjectionBody {
   const used = withDefaults(assumptions);
   return compared ? { assumptions: used, proposals: results } : { assumptions: used, ...results[0]! };
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Resolves `empirical: ledger` draws against the proposal's ledger: each such cohort draws from the
+ * in-framework releases of its holder on each whole day from the first phase's actual start to the
+ * projection's start (read through the core evaluator, as `fitAssumptions` reads them). The
+ * assumptions come back with those counts written in, so the answer shows what was drawn from. An
+ * issue (path and message) when the ledger has no whole day before the start.
+ */
+export function ledgerDraws(
+  assumptions: Assumptions,
+  proposal: Proposal,
+):
+  | { readonly ok: true; readonly value: Assumptions }
+  | { readonly ok: false; readonly issues: { path: string[]; message: string }[] } {
+  const wanted = Object.entries(assumptions.releases ?? {}).filter(
+    ([, d]) => 'empirical' in d && d.empirical === 'ledger',
+  );
+  if (wanted.length === 0) return { ok: true, value: assumptions };
+  const { agreement, events, asOf } = proposal;
+  const started = evaluate(agreement, events, { asOf })
+    .phases.flatMap((p) => (p.actualStart ? [Date.parse(p.actualStart)] : []))
+    .sort((a, b) => a - b)[0];
+  const days = started === undefined ? 0 : Math.floor((asOf - started) / DAY);
+  if (started === undefined || days < 1) {
+    const why =
+      started === undefined
+        ? 'no phase has started in the ledger by the projection’s start'
+        : 'the ledger holds no whole day between the first phase’s start and the projection’s start';
+    return {
+      ok: false,
+      issues: wanted.map(([cohort]) => ({
+        path: ['releases', cohort, 'empirical'],
+        message: `cannot draw ${cohort} from the ledger: ${why}; give counts, or start the projection later`,
+      })),
+    };
+  }
+  const fit = fitAssumptions(agreement, events, {
+    from: started,
+    days,
+    cohorts: wanted.map(([c]) => c),
+  });
+  const releases = { ...assumptions.releases };
+  for (const [cohort, draw] of wanted) {
+    const daily = fit.daily[cohort];
+    if (!daily)
+      return {
+        ok: false,
+        issues: [
+          {
+            path: ['releases', cohort, 'empirical'],
+            message: `${cohort} is not a cohort of ${agreement.id}`,
+          },
+        ],
+      };
+    releases[cohort] = { ...draw, empirical: [...daily] };
+  }
+  return { ok: true, value: { ...assumptions, releases } };
 }

@@ -149,6 +149,11 @@ export function buildModel(
       return owed.has(id) ? { ...base, kind: 'reciprocal', ratio: owed.get(id)! } : { ...base, kind: 'none' };
     if ('fixed' in draw) return { ...base, kind: 'fixed', value: draw.fixed };
     if ('poisson' in draw) return { ...base, kind: 'poisson', value: draw.poisson };
+    // `empirical: ledger` is resolved against the ledger (ledgerDraws) before a model is built.
+    if (draw.empirical === 'ledger')
+      throw new Error(
+        `the releases of ${id} are to be drawn from the ledger: resolve them with ledgerDraws first`,
+      );
     return { ...base, kind: 'empirical', values: draw.empirical };
   });
   // Reciprocal cohorts are drawn after the cohorts they are owed for.

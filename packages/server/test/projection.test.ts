@@ -149,6 +149,19 @@ describe('POST /api/agreements/:id/projection', () => {
     expect(ProjectionAnswer.safeParse(r.json).success).toBe(true);
   });
 
+  it('draws releases from the ledger so far (empirical: ledger), showing the counts it drew from', async () => {
+    // Four days into the pause: 13, 13, 13 and 11 women and children (shared/data/gaza-2023-pause.md,
+    // day-by-day table, Isr-deal column).
+    const r = await post('viewer', projection(GAZA), {
+      runs: 500,
+      seed: 2,
+      asOf: '2023-11-28T07:00',
+      assumptions: { releases: { 'hostages-women-children': { empirical: 'ledger' } } },
+    });
+    expect(r.status, r.text.slice(0, 300)).toBe(200);
+    expect(r.json.assumptions.releases['hostages-women-children']).toEqual({ empirical: [13, 13, 13, 11] });
+  });
+
   it('answers 400 problems that name the bad field', async () => {
     const cases: [unknown, string[], RegExp][] = [
       [{ runs: 0 }, ['runs'], /1/],
@@ -174,6 +187,14 @@ describe('POST /api/agreements/:id/projection', () => {
         /below min/,
       ],
       [{ compare: ['no-such-agreement'] }, ['compare', '0'], /no agreement/],
+      [
+        {
+          asOf: '2023-11-24T12:00',
+          assumptions: { releases: { 'hostages-women-children': { empirical: 'ledger' } } },
+        },
+        ['assumptions', 'releases', 'hostages-women-children', 'empirical'],
+        /no whole day/,
+      ],
       [{ shots: 3 }, [], /shots/],
     ];
     for (const [body, path, message] of cases) {

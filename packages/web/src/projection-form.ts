@@ -2,7 +2,7 @@ import type { Assumptions, ProjectionRequest, ReleaseDraw } from './types.ts';
 
 /** How one cohort's daily releases are drawn, as the form holds it (text, as typed). */
 export interface ReleaseField {
-  kind: 'none' | 'fixed' | 'poisson' | 'empirical';
+  kind: 'none' | 'fixed' | 'poisson' | 'empirical' | 'ledger';
   value: string;
   during?: string[] | undefined;
 }
@@ -47,6 +47,9 @@ export function numberOr(raw: string): unknown {
 
 function drawOf(field: ReleaseField): Record<string, unknown> | undefined {
   if (field.kind === 'none') return undefined;
+  const during = field.during ? { during: field.during } : {};
+  // The ledger's days so far: the server answers with the counts it drew from.
+  if (field.kind === 'ledger') return { empirical: 'ledger', ...during };
   const value =
     field.kind === 'empirical'
       ? field.value
@@ -54,7 +57,7 @@ function drawOf(field: ReleaseField): Record<string, unknown> | undefined {
           .filter(Boolean)
           .map(numberOr)
       : numberOr(field.value);
-  return { [field.kind]: value ?? null, ...(field.during ? { during: field.during } : {}) };
+  return { [field.kind]: value ?? null, ...during };
 }
 
 function delayOf(raw: string): unknown {

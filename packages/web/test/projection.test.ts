@@ -171,6 +171,18 @@ describe('the projection panel', () => {
     await page.locator(`input[name="value-${COHORT}"]`).fill('13, 13, 13, 11');
   });
 
+  it('draws a cohort’s releases from the ledger so far, and shows the counts it drew from', async () => {
+    // Four days into the pause the ledger holds 13, 13, 13 and 11 women and children a day
+    // (shared/data/gaza-2023-pause.md, day-by-day table, Isr-deal column).
+    await page.locator('input[name="asOf"]').fill('2023-11-28T07:00');
+    await page.locator(`select[name="kind-${COHORT}"]`).selectOption('ledger');
+    expect(await page.locator(`input[name="value-${COHORT}"]`).count()).toBe(0);
+    await runFromKeyboard();
+    expect(await page.locator(`select[name="kind-${COHORT}"]`).inputValue()).toBe('empirical');
+    expect(await page.locator(`input[name="value-${COHORT}"]`).inputValue()).toBe('13, 13, 13, 11');
+    await page.locator('input[name="asOf"]').fill('');
+  });
+
   it('compares with another stored agreement side by side, each as the API answers it', async () => {
     await page.locator('select[name="compare"]').selectOption(OTHER);
     await page.locator(`select[name="kind-civilians-women-elderly-wounded"]`).selectOption('poisson');

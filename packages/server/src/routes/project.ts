@@ -3,6 +3,7 @@ import { type Agreement, type LedgerEvent, parseAgreement, resolveTime } from '@
 import {
   type Assumptions,
   knownIdsOf,
+  ledgerDraws,
   parseAssumptions,
   project,
   projectionBody,
@@ -99,6 +100,13 @@ export function projectRoutes(app: App, ctx: ServerContext, options: { readonly 
     const signal = AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(options.timeoutMs)]);
     try {
       const proposals = proposalsOf(all, start, ctx.now());
+      // Draws written `empirical: ledger` take the counts of the ledger so far.
+      const drawn = ledgerDraws(assumptions, proposals[0]!);
+      if (!drawn.ok)
+        return problem(c, 400, 'the assumptions cannot be used as they are', {
+          errors: drawn.issues.map((i) => ({ path: ['assumptions', ...i.path], message: i.message })),
+        });
+      assumptions = drawn.value;
       const results = await inTurn(signal, () =>
         project(proposals, assumptions, { runs, seed, workers: WORKERS, signal }),
       );

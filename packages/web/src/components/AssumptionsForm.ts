@@ -11,6 +11,7 @@ const KINDS: Record<ReleaseField['kind'], string> = {
   fixed: 'fixed: the same each day',
   poisson: 'Poisson: this mean a day',
   empirical: 'empirical: one of these a day',
+  ledger: 'empirical: one of the ledger’s days so far',
 };
 
 /**
@@ -87,7 +88,7 @@ export function AssumptionsForm({
               ${Object.entries(KINDS).map(([k, label]) => html`<option value=${k}>${label}</option>`)}
             </select></label>
           ${
-            f.kind === 'none'
+            f.kind === 'none' || f.kind === 'ledger'
               ? null
               : html`<label>${f.kind === 'empirical' ? 'Counts (comma-separated)' : f.kind === 'poisson' ? 'Mean a day' : 'People a day'}
                 <input name=${`value-${c.id}`} inputmode=${f.kind === 'empirical' ? 'text' : 'decimal'} value=${f.value} ...${invalid(key)}
