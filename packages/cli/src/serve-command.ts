@@ -35,7 +35,8 @@ export function addServeCommand(program: Command): void {
     .addHelpText(
       'after',
       `
-A workspace that does not exist yet is created with the 2023 example, as \`truce init\` does. On the first
+A workspace that does not exist yet is created with the 2023 example, as \`truce init\` does, and the example
+is opened to the public read-only (it holds aggregate public record only). On the first
 run an admin account is made: TRUCE_ADMIN_EMAIL and TRUCE_ADMIN_PASSWORD if set, else "admin" with a
 password printed once. Sign in with POST /api/session; TRUCE_ADMIN_TOKEN, if set, is stored as an admin
 API token (Authorization: Bearer). Make accounts with POST /api/users and tokens with POST /api/tokens;
@@ -55,7 +56,15 @@ Examples:
       const store = await openWorkspace({ create: true, location });
       if (await isEmpty(store)) {
         const { added } = await loadBundledExample(store);
-        process.stderr.write(`Created a workspace at ${location.label} with the example ${added.id}.\n`);
+        // The example is aggregate public record with no person-level field: a first visitor sees it
+        // without signing in. An admin can close it (PUT /api/agreements/{id}/public).
+        await store.database.query(
+          'INSERT INTO public_agreements (agreement_id) VALUES ($1) ON CONFLICT DO NOTHING',
+          [added.id],
+        );
+        process.stderr.write(
+          `Created a workspace at ${location.label} with the example ${added.id}, open to the public read-only.\n`,
+        );
       }
       // The store folds each ledger on its first read; do that now, so the first visitor does not wait on it.
       const ids = await store.database.query<{ id: string }>(

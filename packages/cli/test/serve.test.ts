@@ -47,6 +47,11 @@ describe('truce serve', () => {
       );
       expect(status.status).toBe(200);
       expect(((await status.json()) as { agreement: { id: string } }).agreement.id).toBe('gaza-2023-pause');
+      // The example is open to the public: a first visitor reads it without signing in.
+      const listed = await fetch(`${url}/api/agreements`);
+      const { agreements } = (await listed.json()) as { agreements: { id: string; public: boolean }[] };
+      expect(agreements).toEqual([expect.objectContaining({ id: 'gaza-2023-pause', public: true })]);
+      expect((await fetch(`${url}/api/agreements/gaza-2023-pause/status`)).status).toBe(200);
     } finally {
       child.kill('SIGTERM');
     }
