@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { startServer } from '@truce/server';
+import { setPublic, startServer } from '@truce/server';
 import type { Store } from '@truce/store';
 import { type Command, InvalidArgumentError } from 'commander';
 import { loadBundledExample } from './init-command.ts';
@@ -58,10 +58,7 @@ Examples:
         const { added } = await loadBundledExample(store);
         // The example is aggregate public record with no person-level field: a first visitor sees it
         // without signing in. An admin can close it (PUT /api/agreements/{id}/public).
-        await store.database.query(
-          'INSERT INTO public_agreements (agreement_id) VALUES ($1) ON CONFLICT DO NOTHING',
-          [added.id],
-        );
+        await setPublic(store.database, added.id, true);
         process.stderr.write(
           `Created a workspace at ${location.label} with the example ${added.id}, open to the public read-only.\n`,
         );

@@ -70,7 +70,8 @@ function known(n: Norm, id: string, candidates: ReadonlySet<string>, what: strin
 
 /** Checks a party or mediator id (or one of `extra`, such as `rescue`); undefined is allowed. */
 function party(n: Norm, id: string | undefined, extra: readonly string[], ...at: (string | number)[]) {
-  if (id === undefined || extra.includes(id)) return;
+  // Known ids return here; the set with `extra` is made only to suggest a near id in the message.
+  if (id === undefined || extra.includes(id) || n.ids.actors.has(id)) return;
   known(
     n,
     id,

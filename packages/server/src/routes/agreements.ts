@@ -1,6 +1,7 @@
 import { audit } from '../auth.ts';
 import { type App, issuesOf, type ServerContext } from '../context.ts';
 import { problem } from '../problem.ts';
+import { setPublic } from '../public-agreements.ts';
 import { PublicBody } from '../schemas.ts';
 
 /** The stored agreements (latest versions), with their ledger lengths; only public ones when asked. */
@@ -84,11 +85,7 @@ export function agreementRoutes(app: App, ctx: ServerContext): void {
       return problem(c, 400, 'send { "public": true } or { "public": false }', {
         errors: issuesOf(body.error),
       });
-    if (body.data.public)
-      await ctx.db.query('INSERT INTO public_agreements (agreement_id) VALUES ($1) ON CONFLICT DO NOTHING', [
-        id,
-      ]);
-    else await ctx.db.query('DELETE FROM public_agreements WHERE agreement_id = $1', [id]);
+    await setPublic(ctx.db, id, body.data.public);
     await audit(ctx.db, c.get('caller'), body.data.public ? 'open-to-public' : 'close-to-public', id, {});
     return c.json({ id, public: body.data.public });
   });

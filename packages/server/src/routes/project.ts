@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { type Agreement, type LedgerEvent, parseAgreement, resolveTime } from '@truce/core';
+import { type Agreement, type LedgerEvent, resolveTime } from '@truce/core';
 import {
   type Assumptions,
   knownIdsOf,
@@ -38,9 +38,9 @@ async function loadStored(
       };
     return read;
   }
-  const parsed = parseAgreement(JSON.stringify(read.versions.at(-1)!.document), id);
-  if (!parsed.ok) return { response: problem(c, 500, `the stored agreement \`${id}\` does not compile`) };
-  return { loaded: { agreement: parsed.value, events: await ctx.store.ledger(id) } };
+  // The store keeps each version compiled.
+  const agreement = (await ctx.store.agreement(id))!;
+  return { loaded: { agreement, events: await ctx.store.ledger(id) } };
 }
 
 /** `POST /api/agreements/:id/projection`: the JSON of `truce project --json`, run on worker threads. */
