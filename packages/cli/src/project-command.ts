@@ -149,6 +149,10 @@ Examples:
   $ truce project examples/gaza-2023-pause --assumptions my-assumptions.yaml --json
   $ truce project examples/gaza-2023-pause --as-of 2023-11-27T07:00 --workers 2
   $ truce project gaza-2023-pause --as-of 2023-11-28   (from the workspace; see truce init)
+
+An assumptions file sets releases a day per cohort as { fixed: N }, { poisson: MEAN }, { empirical: [..] }
+or { empirical: ledger } (the ledger's whole days before --as-of), a daily collapse hazard, the chance an
+eligible extension is agreed, and delays; see docs/projection.md.
 `,
     )
     .action(async (target: string, flags: ProjectFlags) => {
