@@ -90,3 +90,17 @@ describe('evaluate: corrections, retractions and the edges of a phase', () => {
     ).toThrow('`to` is before `from`');
   });
 });
+
+describe('times without an offset', () => {
+  it('are read in each agreement’s own zone, however many times the same text was read before', () => {
+    const event = '  - { id: t, type: talks-held, occurred: 2024-03-01T10:00, recorded: 2024-03-01T12:00 }\n';
+    const inParis = given(SMALL, ledger(event)).events[0]!;
+    const inTokyo = given(SMALL.replace('timeZone: Europe/Paris', 'timeZone: Asia/Tokyo'), ledger(event))
+      .events[0]!;
+    const again = given(SMALL, ledger(event)).events[0]!;
+    // 10:00 in Paris (UTC+1 in March) is 09:00 UTC; in Tokyo (UTC+9) it is 01:00 UTC.
+    expect(inParis.occurredStart).toBe(Date.parse('2024-03-01T09:00:00Z'));
+    expect(inTokyo.occurredStart).toBe(Date.parse('2024-03-01T01:00:00Z'));
+    expect(again.occurredStart).toBe(inParis.occurredStart);
+  });
+});

@@ -3,7 +3,7 @@ import { assertNever } from './compile-agreement.ts';
 import type { Agreement } from './compiled-agreement.ts';
 import { parseDuration, suggestDuration } from './duration.ts';
 import { type EventDocument, EventSchema, type Occurred, type Quantity } from './event-schema.ts';
-import { type Precision, resolveTime, widen } from './instant.ts';
+import { type Precision, type ResolvedTime, resolveTime, widen } from './instant.ts';
 import { codeOf } from './intern.ts';
 import { nearest } from './issue.ts';
 import { type Figure, gradeOf, type LedgerEvent } from './ledger-event.ts';
@@ -31,9 +31,30 @@ interface Norm {
   readonly path: readonly (string | number)[];
 }
 
+/**
+ * Times already read in one zone, by their text: the events of one ledger share a few times over and
+ * over (each one's `recorded`, a day's releases), and a bulk import reads a million of them. Bounded, and
+ * started again when the zone changes.
+ */
+const timesRead = { zone: '', byText: new Map<string, ResolvedTime>() };
+const TIMES_KEPT = 4096;
+
+/** `resolveTime` in the agreement's zone, remembered for the times that resolve (see `timesRead`). */
+function readTime(text: string, zone: string): ResolvedTime | { error: string } {
+  if (timesRead.zone !== zone || timesRead.byText.size >= TIMES_KEPT) {
+    timesRead.zone = zone;
+    timesRead.byText.clear();
+  }
+  const known = timesRead.byText.get(text);
+  if (known) return known;
+  const t = resolveTime(text, zone);
+  if (!('error' in t)) timesRead.byText.set(text, t);
+  return t;
+}
+
 /** A time in the agreement's zone, widened to `precision`; a bad one is reported at the event's path + `at`. */
 function timeOf(n: Norm, text: string, precision: Precision | undefined, ...at: (string | number)[]) {
-  const t = resolveTime(text, n.zone);
+  const t = readTime(text, n.zone);
   if ('error' in t) {
     n.ctx.report('bad-time', [...n.path, ...at], t.error);
     return { start: 0, end: 0, precision: 'minute' as Precision };

@@ -177,9 +177,10 @@ export function checkEvents(
 
 /** Replaces keys of the batch's own sources with the sources themselves, so a stored event stands on its own. */
 function writeOutSources(event: EventDocument, sources: Readonly<Record<string, Source>>): EventDocument {
+  // Before the closure below: an import checks every event here, with no sources of its own.
+  if (Object.keys(sources).length === 0) return event;
   const resolve = (list: unknown) =>
     Array.isArray(list) ? list.map((s) => (typeof s === 'string' ? (sources[s] ?? s) : s)) : list;
-  if (Object.keys(sources).length === 0) return event;
   const written = { ...event, sources: resolve(event.sources) } as EventDocument;
   if (written.type === 'correction' && Array.isArray(written.replacement.sources))
     written.replacement = { ...written.replacement, sources: resolve(written.replacement.sources) };

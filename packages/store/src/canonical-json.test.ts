@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json.ts';
 
@@ -27,5 +28,41 @@ describe('canonicalJson (RFC 8785)', () => {
     expect(canonicalJson({ a: undefined, b: [undefined] })).toBe('{"b":[null]}');
     expect(() => canonicalJson(Number.NaN)).toThrow(TypeError);
     expect(() => canonicalJson({ x: Number.POSITIVE_INFINITY })).toThrow(TypeError);
+  });
+});
+
+/** RFC 8785 written plainly: what canonicalJson must give, however it gets there. */
+function reference(value: unknown): string {
+  if (Array.isArray(value))
+    return `[${value.map((v) => (v === undefined ? 'null' : reference(v))).join(',')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${reference((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
+}
+
+describe('canonicalJson against a plain reference', () => {
+  it('gives the same text for any JSON value', () => {
+    fc.assert(fc.property(fc.jsonValue(), (value) => canonicalJson(value) === reference(value)));
+  });
+
+  it('gives the same text for many objects over a few keys in changing orders (its key orders are kept)', () => {
+    const key = fc.constantFrom('id', 'type', 'b', 'a', 'aa', 'A', '😀', '\uFB33', 'count');
+    const object = fc
+      .uniqueArray(fc.tuple(key, fc.oneof(fc.integer(), fc.string(), fc.constant(undefined))), {
+        selector: ([k]) => k,
+        maxLength: 9,
+      })
+      .map((entries) => Object.fromEntries(entries));
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(object, fc.array(object, { maxLength: 3 })), { maxLength: 40 }),
+        (values) => values.every((v) => canonicalJson(v) === reference(v)),
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -23,19 +23,54 @@ export function canonicalJson(value: unknown): string {
   }
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    // The default sort compares UTF-16 code units, which is the order RFC 8785 asks for.
-    const keys = Object.keys(record).sort();
+    const { sorted, heads } = orderOf(Object.keys(record));
     let out = '{';
     let first = true;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
-      const v = record[key];
+    for (let i = 0; i < sorted.length; i++) {
+      const v = record[sorted[i]!];
       if (v === undefined) continue;
       if (!first) out += ',';
       first = false;
-      out += `${JSON.stringify(key)}:${canonicalJson(v)}`;
+      out += heads[i]!;
+      out += canonicalJson(v);
     }
     return `${out}}`;
   }
   throw new TypeError(`canonical JSON has no form for a ${typeof value}`);
+}
+
+/** An object's keys as listed, the same sorted, and each sorted key written as a member's start (`"key":`). */
+interface KeyOrder {
+  readonly keys: readonly string[];
+  readonly sorted: readonly string[];
+  readonly heads: readonly string[];
+}
+
+/** Key lists met lately: the objects of one ledger come in a few shapes, each met again and again. */
+const recent: KeyOrder[] = [];
+const RECENT = 8;
+let replace = 0;
+
+/**
+ * The sorted order of an object's keys. Sorting and quoting them for every object was most of the time
+ * an import spent here, so the orders of the last few key lists are kept; a list matches only when it
+ * holds the same keys in the same order.
+ */
+function orderOf(keys: readonly string[]): KeyOrder {
+  for (let r = 0; r < recent.length; r++) {
+    const known = recent[r]!;
+    if (known.keys.length !== keys.length) continue;
+    let same = true;
+    for (let i = 0; i < keys.length && same; i++) same = known.keys[i] === keys[i];
+    if (same) return known;
+  }
+  // The default sort compares UTF-16 code units, which is the order RFC 8785 asks for.
+  const sorted = [...keys].sort();
+  const order = { keys, sorted, heads: sorted.map((key) => `${JSON.stringify(key)}:`) };
+  if (recent.length < RECENT) recent.push(order);
+  else {
+    recent[replace] = order;
+    replace = (replace + 1) % RECENT;
+  }
+  return order;
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.ts';
 
 /** One link of an agreement's chain, as hashed. */
@@ -30,5 +30,6 @@ export function linkHash(
   prev: string,
 ): string {
   const text = `{"agreement":${JSON.stringify(agreement)},"body":${canonicalBody},"id":${JSON.stringify(id)},"prev":${JSON.stringify(prev)},"seq":${canonicalJson(seq)}}`;
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  // The one-shot hash: half the time of createHash for a short text, and an import hashes every event.
+  return hash('sha256', text, 'hex');
 }

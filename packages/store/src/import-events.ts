@@ -1,12 +1,13 @@
 import type { Agreement } from '@truce/core';
-import { type AppendIssue, checkEvents, storedBodies } from './append-events.ts';
-import { canonicalJson } from './canonical-json.ts';
-import { linkHash } from './chain-hash.ts';
-import { copyField, type Database, type Queryable } from './database.ts';
+import { storedBodies } from './append-events.ts';
+import { checkInChunks, defaultWorkers } from './check-in-chunks.ts';
+import type { Database, Queryable } from './database.ts';
+import { GoodRecords, type Prepared } from './good-records.ts';
 import type { BadRecord, ImportRecord, ParsedRecords } from './jsonl.ts';
-import { formatJsonl, parseJsonl, RecordSyntaxError } from './jsonl.ts';
+import { formatJsonl, parseJsonl } from './jsonl.ts';
 import type { Store } from './open-store.ts';
-import { StoreError } from './store-error.ts';
+import { type Head, RowsAhead, readHead } from './rows-ahead.ts';
+import { COPY_COLUMNS, WriteAhead } from './write-ahead.ts';
 
 /** How far an import has got: events written (or found already stored) out of those it will write. */
 export interface ImportProgress {
@@ -25,6 +26,11 @@ export interface ImportOptions {
   readonly skipBad?: boolean;
   /** Events per transaction; each batch is committed whole or not at all. Default 10,000. */
   readonly batchSize?: number;
+  /**
+   * Worker threads that check the records, a chunk each at a time; 0 or 1 checks in this thread. Default:
+   * one per core (at most 4) for 50,000 records or more, else none (a thread takes a moment to start).
+   */
+  readonly workers?: number;
   /** Called as checking goes on and after each committed batch; a promise it returns is awaited. */
   readonly onProgress?: (progress: ImportProgress) => void | Promise<void>;
 }
@@ -38,16 +44,13 @@ export interface ImportResult {
   readonly skipped: readonly string[];
   /** Every bad record, by line; with `skipBad` these were left out, otherwise they are why nothing was written. */
   readonly bad: readonly BadRecord[];
-  /** Transactions committed. */
+  /** Batches written, each of at most `batchSize` events (those written while the file was checked commit together). */
   readonly batches: number;
 }
 
 const DEFAULT_BATCH = 10_000;
-/** Records checked on their own at a time: their checked copies are let go before the next chunk. */
-const CHECK_CHUNK = 20_000;
 /** Ids looked up in the store per query while checking. */
 const LOOKUP_CHUNK = 10_000;
-const COLUMNS = ['agreement_id', 'seq', 'event_id', 'body', 'prev_hash', 'hash'] as const;
 /** Events written by one import after which the planner's statistics are taken again. */
 const ANALYZE_AFTER = 10_000;
 
@@ -67,13 +70,6 @@ async function refreshStatistics(db: Database): Promise<void> {
     .catch(() => {});
 }
 
-/** A good record, ready to write: its id and its body in canonical form (what is hashed and stored). */
-interface Prepared {
-  readonly line: number;
-  readonly id: string;
-  readonly body: string;
-}
-
 /**
  * Appends parsed records to an agreement's ledger. The whole file is checked first — the core's schema and
  * reference checks, and against what is stored — so by default any bad record means nothing is written
@@ -81,6 +77,10 @@ interface Prepared {
  * reported. Then the good records are written in batches, each one transaction holding the agreement's
  * head, with COPY. Events already stored with the same content are skipped, so an import that was
  * interrupted (a crash, a kill) resumes where its last committed batch ended when it is run again.
+ *
+ * A long file is checked on worker threads, a chunk each, while this thread chains the rows of the
+ * batches on the head as the chunks come back; when every good record is written on that head, as in a
+ * first import, writing a batch is only its COPY.
  */
 export async function importRecords(
   store: Store,
@@ -100,16 +100,43 @@ export async function importRecords(
     ]);
   const db = store.database;
   const head = await readHead(db, agreementId);
-  const { fresh, skipped, bad } = await check(
-    db,
-    agreement,
-    parsed.records,
-    head.seq === 0,
-    options.onProgress,
-  );
+  const size = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
+  const workers = options.workers ?? defaultWorkers(parsed.records.length);
+  // A long file into an empty ledger (a first import): batches are written while the file is checked on
+  // worker threads, and kept only if it passes. Into a ledger that holds events, the ids may be stored
+  // already (a re-run), and the check goes first.
+  const writeAhead = head.seq === 0 && workers > 1 ? new WriteAhead(db, agreementId, head) : undefined;
+  const ahead = new RowsAhead(agreementId, head, size, (batch) => writeAhead?.push(batch));
+  let committed = 0;
+  let checked: Awaited<ReturnType<typeof check>>;
+  try {
+    checked = await check(db, agreement, parsed.records, {
+      empty: head.seq === 0,
+      workers,
+      ahead,
+      onProgress: options.onProgress,
+    });
+    const { goods, bad } = checked;
+    if (refuses(parsed.bad, bad, options)) return refused(sortBad([...parsed.bad, ...bad]));
+    // The rows chained during the check hold the records to write only when every good record is one.
+    if (writeAhead && goods.dropped.size === 0 && goods.skipped.size === 0 && ahead.count === goods.count)
+      committed = await writeAhead.commit();
+  } finally {
+    await writeAhead?.abandon();
+  }
+  const { goods, bad } = checked;
   const allBad = sortBad([...parsed.bad, ...bad]);
-  if (allBad.length > 0 && (!options.skipBad || bad.some((b) => b.line === null))) return refused(allBad);
-  const written = await writeBatches(db, agreementId, fresh, head, options);
+  const skipped = [...goods.skipped].sort((x, y) => x - y).map((p) => goods.idAt(p));
+  const whole = goods.dropped.size === 0 && goods.skipped.size === 0 && ahead.count === goods.count;
+  const fresh = whole ? undefined : goods.fresh();
+  const written = await writeBatches(db, agreementId, head, {
+    count: fresh?.length ?? goods.count,
+    slice: fresh ? (from, to) => fresh.slice(from, to) : (from, to) => [...goods.range(from, to)],
+    size,
+    ahead: whole ? ahead : undefined,
+    committed,
+    onProgress: options.onProgress,
+  });
   if (written.ids.length >= ANALYZE_AFTER) await refreshStatistics(db);
   if (written.conflict) {
     // Another writer stored one of these ids after the check: the batches before it stand.
@@ -130,223 +157,143 @@ export async function importRecords(
   };
 }
 
-/** A record that passed the checks on its own: its body in canonical form, and what it supersedes. */
-interface Candidate extends Prepared {
-  readonly supersedes?: string;
-}
-
 /**
  * Sorts the records into those to write, those already stored with the same content, and bad ones.
  * Nothing is written. First each record on its own (the core's schema and reference checks), a chunk at
- * a time so the checked copies do not pile up on a long file; then across the file (an id used twice,
- * what corrections and retractions supersede) and against the store. Dropping a bad record can expose
- * another (a correction of it, say), so that last part repeats until the rest is clean.
+ * a time, on worker threads for a long file; then across the file (an id used twice, what corrections and
+ * retractions supersede) and against the store. Dropping a bad record can expose another (a correction of
+ * it, say), so that last part repeats until the rest is clean.
  */
 async function check(
   db: Queryable,
   agreement: Agreement,
   records: readonly ImportRecord[],
-  /** The ledger held nothing when the import began: no id needs looking up (a writer since is seen later). */
-  empty: boolean,
-  onProgress: ImportOptions['onProgress'],
-): Promise<{ fresh: Prepared[]; skipped: string[]; bad: BadRecord[] }> {
+  how: {
+    /** The ledger held nothing when the import began: no id needs looking up (a writer since is seen later). */
+    readonly empty: boolean;
+    /** Worker threads to check on (0 or 1: this thread). */
+    readonly workers: number;
+    /** Takes each good record in file order, to chain the rows before the checks are done. */
+    readonly ahead: RowsAhead;
+    readonly onProgress: ImportOptions['onProgress'];
+  },
+): Promise<{ goods: GoodRecords; bad: BadRecord[] }> {
   const bad: BadRecord[] = [];
-  const candidates: Candidate[] = [];
-  for (let from = 0; from < records.length; from += CHECK_CHUNK) {
-    let { chunk, docs } = readDocs(records.slice(from, from + CHECK_CHUNK), bad);
-    for (;;) {
-      const checked = checkEvents(agreement, docs, {});
-      if ('issues' in checked) {
-        const dropped = blame(checked.issues, chunk, bad);
-        if (dropped === 'all') return { fresh: [], skipped: [], bad: sortBad(bad) };
-        chunk = chunk.filter((_, index) => !dropped.has(index));
-        docs = docs.filter((_, index) => !dropped.has(index));
-        continue;
-      }
-      checked.events.forEach((e, i) =>
-        candidates.push({
-          line: chunk[i]!.line,
-          id: e.id,
-          body: canonicalJson(e),
-          ...('supersedes' in e ? { supersedes: e.supersedes } : {}),
-        }),
-      );
-      break;
-    }
-    await onProgress?.({
-      checked: Math.min(from + CHECK_CHUNK, records.length),
-      written: 0,
-      total: 0,
-      batches: 0,
-    });
-  }
-
-  // An id used twice in the file (within a chunk the core has said so already).
-  const lineOf = new Map<string, number>();
-  let live = candidates.filter((c) => {
-    const prior = lineOf.get(c.id);
-    if (prior === undefined) {
-      lineOf.set(c.id, c.line);
-      return true;
-    }
-    bad.push({
-      line: c.line,
-      code: 'duplicate-id',
-      path: ['id'],
-      message: `the event id \`${c.id}\` is already used on line ${prior}`,
-    });
-    return false;
+  const goods = new GoodRecords();
+  const { ahead } = how;
+  const { fatal } = await checkInChunks(agreement, records, how.workers, async (chunk, checked) => {
+    bad.push(...chunk.bad);
+    const { ids, bodies } = goods.add(chunk, bad);
+    // Once a record is dropped the chained rows cannot stand; the writer will chain what is left.
+    if (goods.dropped.size === 0) for (let i = 0; i < ids.length; i++) ahead.add(ids[i]!, bodies[i]!);
+    await how.onProgress?.({ checked, written: 0, total: 0, batches: 0 });
   });
+  if (fatal) return { goods: new GoodRecords(), bad: sortBad(bad) };
+  ahead.finish();
 
   // Ids already stored: the same content is skipped (a re-run), different content is a conflict.
-  const skippedIds = new Set<string>();
-  if (!empty) {
-    const conflicts = new Set<Candidate>();
-    for (let i = 0; i < live.length; i += LOOKUP_CHUNK) {
-      const slice = live.slice(i, i + LOOKUP_CHUNK);
+  if (!how.empty)
+    for (let from = 0; from < goods.count; from += LOOKUP_CHUNK) {
+      const slice = [...goods.range(from, from + LOOKUP_CHUNK)].filter((r) => !goods.dropped.has(r.position));
       const stored = await storedBodies(
         db,
         agreement.id,
-        slice.map((c) => c.id),
+        slice.map((r) => r.id),
       );
-      for (const c of slice) {
-        const before = stored.get(c.id);
+      for (const r of slice) {
+        const before = stored.get(r.id);
         if (before === undefined) continue;
-        if (before === c.body) skippedIds.add(c.id);
+        if (before === r.body) goods.skipped.add(r.position);
         else {
-          conflicts.add(c);
+          goods.dropped.add(r.position);
           bad.push({
-            line: c.line,
+            line: r.line,
             code: 'conflict',
             path: ['id'],
-            message: `an event with id \`${c.id}\` is already stored with different content; record a correction instead`,
+            message: `an event with id \`${r.id}\` is already stored with different content; record a correction instead`,
           });
         }
       }
     }
-    if (conflicts.size > 0) live = live.filter((c) => !conflicts.has(c));
-  }
 
   // What corrections and retractions supersede must be in the file or stored.
   const storedTargets = new Set<string>();
   const lookedUp = new Set<string>();
+  const pending = (s: { position: number; target: string }) =>
+    !goods.dropped.has(s.position) && !goods.holds(s.target);
   for (;;) {
-    const liveIds = new Set(live.map((c) => c.id));
     const unknown = [
-      ...new Set(
-        live.flatMap((c) =>
-          c.supersedes !== undefined && !liveIds.has(c.supersedes) && !lookedUp.has(c.supersedes)
-            ? [c.supersedes]
-            : [],
-        ),
-      ),
+      ...new Set(goods.supersedes.filter((s) => pending(s) && !lookedUp.has(s.target)).map((s) => s.target)),
     ];
     for (let i = 0; i < unknown.length; i += LOOKUP_CHUNK) {
       const slice = unknown.slice(i, i + LOOKUP_CHUNK);
-      slice.forEach((id) => lookedUp.add(id));
-      if (empty) continue;
+      for (const id of slice) lookedUp.add(id);
+      if (how.empty) continue;
       for (const id of await storedIds(db, agreement.id, slice)) storedTargets.add(id);
     }
-    const missing = live.filter(
-      (c) => c.supersedes !== undefined && !liveIds.has(c.supersedes) && !storedTargets.has(c.supersedes),
-    );
+    const missing = goods.supersedes.filter((s) => pending(s) && !storedTargets.has(s.target));
     if (missing.length === 0) break;
-    for (const c of missing)
+    for (const s of missing) {
+      goods.dropped.add(s.position);
       bad.push({
-        line: c.line,
+        line: goods.lineAt(s.position),
         code: 'undefined-reference',
         path: ['supersedes'],
-        message: `\`${c.supersedes}\` is not an event in this ledger`,
+        message: `\`${s.target}\` is not an event in this ledger`,
       });
-    const gone = new Set(missing);
-    live = live.filter((c) => !gone.has(c));
-  }
-
-  const fresh: Prepared[] = [];
-  const skipped: string[] = [];
-  for (const c of live)
-    if (skippedIds.has(c.id)) skipped.push(c.id);
-    else fresh.push({ line: c.line, id: c.id, body: c.body });
-  return { fresh, skipped, bad: sortBad(bad) };
-}
-
-/**
- * The documents of the records that can be read, read once for this chunk (a JSON Lines record is parsed
- * each time); the others (a line that is not one JSON object) go to `bad`.
- */
-function readDocs(
-  records: readonly ImportRecord[],
-  bad: BadRecord[],
-): { chunk: ImportRecord[]; docs: Record<string, unknown>[] } {
-  const chunk: ImportRecord[] = [];
-  const docs: Record<string, unknown>[] = [];
-  for (const r of records) {
-    try {
-      docs.push(r.doc);
-      chunk.push(r);
-    } catch (error) {
-      if (!(error instanceof RecordSyntaxError)) throw error;
-      bad.push({ line: r.line, code: 'syntax', path: [], message: error.message });
     }
   }
-  return { chunk, docs };
-}
-
-/** Adds the issues to `bad` by line; the positions to drop, or 'all' when an issue blames no one record. */
-function blame(
-  issues: readonly AppendIssue[],
-  good: readonly ImportRecord[],
-  bad: BadRecord[],
-): Set<number> | 'all' {
-  bad.push(...issuesToBad(issues, good));
-  const blamed = new Set<number>();
-  for (const issue of issues) {
-    if (issue.index === undefined) return 'all';
-    blamed.add(issue.index);
-  }
-  return blamed;
-}
-
-interface Head {
-  readonly seq: number;
-  readonly hash: string;
-}
-
-async function readHead(db: Queryable, agreementId: string, lock = false): Promise<Head> {
-  const [head] = await db.query<{ seq: number | string; hash: string }>(
-    `SELECT seq, hash FROM ledger_heads WHERE agreement_id = $1${lock ? ' FOR UPDATE' : ''}`,
-    [agreementId],
-  );
-  if (!head)
-    throw new StoreError('stored-data-invalid', `agreement ${agreementId} has versions but no ledger head`);
-  return { seq: Number(head.seq), hash: head.hash };
+  return { goods, bad: sortBad(bad) };
 }
 
 /**
  * Writes the checked events in batches, each in one transaction that locks the head, chains the batch on
- * and COPYs it in. Once the head has moved since the check (another writer), every later batch's ids are looked
+ * and COPYs it in; rows chained ahead (`ahead`) are written as they are while the head is where the check
+ * found it. Once the head has moved since the check (another writer), every later batch's ids are looked
  * up again: ones stored since with the same content are skipped, a different content stops the import.
  */
 async function writeBatches(
   db: Database,
   agreementId: string,
-  fresh: readonly Prepared[],
   checkedAt: Head,
-  options: ImportOptions,
+  plan: {
+    /** Records to write. */
+    readonly count: number;
+    /** The records to write at [from, to). */
+    readonly slice: (from: number, to: number) => Prepared[];
+    readonly size: number;
+    /** The batches' rows chained on `checkedAt` during the check, when they hold exactly the records to write. */
+    readonly ahead: RowsAhead | undefined;
+    /** The first batches of `ahead`, already written and committed during the check (see `WriteAhead`). */
+    readonly committed: number;
+    readonly onProgress: ImportOptions['onProgress'];
+  },
 ): Promise<{ ids: string[]; batches: number; storedMeanwhile: string[]; conflict?: BadRecord }> {
+  const { count, size } = plan;
   /** Ids another writer stored, with the same content, after the check. */
   const storedMeanwhile: string[] = [];
-  const size = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
   const ids: string[] = [];
   let expected = checkedAt;
   let othersWrote = false;
   let batches = 0;
-  for (let start = 0; start < fresh.length; start += size) {
+  for (; batches < plan.committed; batches++) {
+    const done = plan.ahead!.batch(batches)!;
+    for (const id of done.ids) ids.push(id);
+    expected = done.head;
+  }
+  if (batches > 0) await plan.onProgress?.({ checked: count, written: ids.length, total: count, batches });
+  for (let start = batches * size; start < count; start += size) {
     const result = await db.transaction(async (tx) => {
       const head = await readHead(tx, agreementId, true);
-      let batch = fresh.slice(start, start + size);
       // Once another writer has appended since the check, any later batch's ids may be among its events.
       if (head.seq !== expected.seq || head.hash !== expected.hash) othersWrote = true;
+      const prebuilt = othersWrote ? undefined : plan.ahead?.batch(batches);
+      if (prebuilt) {
+        await tx.copyRows('events', COPY_COLUMNS, prebuilt.rows);
+        await setHead(tx, agreementId, prebuilt.head);
+        return { head: prebuilt.head, written: prebuilt.ids };
+      }
+      let batch = plan.slice(start, start + size);
       if (othersWrote) {
         const stored = await storedBodies(
           tx,
@@ -359,25 +306,15 @@ async function writeBatches(
         batch = batch.filter((p) => !stored.has(p.id));
         if (batch.length < before) storedMeanwhile.push(...[...stored.keys()]);
       }
-      let seq = head.seq;
-      let prev = head.hash;
-      let rows = '';
-      const agreementField = copyField(agreementId);
-      for (const p of batch) {
-        seq += 1;
-        const hash = linkHash(agreementId, seq, p.id, p.body, prev);
-        rows += `${agreementField}\t${seq}\t${copyField(p.id)}\t${copyField(p.body)}\t${prev}\t${hash}\n`;
-        prev = hash;
+      const rows = new RowsAhead(agreementId, head, batch.length);
+      for (const p of batch) rows.add(p.id, p.body);
+      rows.finish();
+      const built = rows.batch(0);
+      if (built) {
+        await tx.copyRows('events', COPY_COLUMNS, built.rows);
+        await setHead(tx, agreementId, built.head);
       }
-      if (batch.length > 0) {
-        await tx.copyRows('events', COLUMNS, rows);
-        await tx.query('UPDATE ledger_heads SET seq = $2, hash = $3 WHERE agreement_id = $1', [
-          agreementId,
-          seq,
-          prev,
-        ]);
-      }
-      return { head: { seq, hash: prev }, written: batch.map((p) => p.id) };
+      return { head: built?.head ?? head, written: built?.ids ?? [] };
     });
     if ('clash' in result) {
       const { line, id } = result.clash!;
@@ -394,16 +331,24 @@ async function writeBatches(
       };
     }
     expected = result.head;
-    ids.push(...result.written);
+    for (const id of result.written) ids.push(id);
     batches += 1;
-    await options.onProgress?.({
-      checked: fresh.length,
-      written: Math.min(start + size, fresh.length),
-      total: fresh.length,
+    await plan.onProgress?.({
+      checked: count,
+      written: Math.min(start + size, count),
+      total: count,
       batches,
     });
   }
   return { ids, batches, storedMeanwhile };
+}
+
+async function setHead(tx: Queryable, agreementId: string, head: Head): Promise<void> {
+  await tx.query('UPDATE ledger_heads SET seq = $2, hash = $3 WHERE agreement_id = $1', [
+    agreementId,
+    head.seq,
+    head.hash,
+  ]);
 }
 
 async function storedIds(db: Queryable, agreementId: string, ids: readonly string[]): Promise<Set<string>> {
@@ -415,19 +360,14 @@ async function storedIds(db: Queryable, agreementId: string, ids: readonly strin
   return new Set(rows.map((r) => r.event_id));
 }
 
-function issuesToBad(issues: readonly AppendIssue[], records: readonly ImportRecord[]): BadRecord[] {
-  return issues.map((issue) => {
-    if (issue.index === undefined)
-      return { line: null, code: issue.code, path: issue.path, message: issue.message };
-    const record = records[issue.index];
-    const path =
-      issue.path[0] === 'events' && issue.path[1] === issue.index ? issue.path.slice(2) : issue.path;
-    return { line: record?.line ?? null, code: issue.code, path, message: issue.message };
-  });
-}
-
 function sortBad(bad: readonly BadRecord[]): BadRecord[] {
   return [...bad].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** Whether bad records stop the import: any at all by default; with `skipBad`, only one no line is to blame for. */
+function refuses(unread: readonly BadRecord[], bad: readonly BadRecord[], options: ImportOptions): boolean {
+  if (unread.length === 0 && bad.length === 0) return false;
+  return !options.skipBad || bad.some((b) => b.line === null);
 }
 
 function refused(bad: readonly BadRecord[]): ImportResult {

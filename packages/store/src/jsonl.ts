@@ -4,6 +4,8 @@ import { canonicalJson } from './canonical-json.ts';
 export interface ImportRecord {
   readonly line: number;
   readonly doc: Record<string, unknown>;
+  /** The record's JSON text, when it was read from JSON Lines: a check on a worker thread parses it there. */
+  readonly text?: string;
 }
 
 /** A record that cannot be imported: its 1-based line (null when no single line is to blame) and why. */
@@ -58,6 +60,11 @@ class JsonlLine implements ImportRecord {
   }
 }
 
+/** A record of JSON Lines from its 1-based line number and its text; its `doc` is parsed when read. */
+export function jsonlRecord(line: number, text: string): ImportRecord {
+  return new JsonlLine(line, text);
+}
+
 /**
  * Reads JSON Lines: each non-blank line is a record. A line is parsed when its `doc` is read, which throws
  * a RecordSyntaxError when it is not one JSON object; the import reports such lines by number, with the
@@ -68,7 +75,7 @@ export function parseJsonl(text: string): ParsedRecords {
   const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n');
   lines.forEach((raw, n) => {
     const content = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (content.trim() !== '') records.push(new JsonlLine(n + 1, content));
+    if (content.trim() !== '') records.push(jsonlRecord(n + 1, content));
   });
   return { records, bad: [] };
 }

@@ -303,27 +303,55 @@ export function describeImportExport(name: string, open: () => Promise<Store>): 
       expect(result.bad[0]?.message).toContain('20 events were written before it');
       expect(await store.verify('clash')).toEqual({ ok: true, count: 21 });
     });
-    it('finds an id used twice and a correction of a bad event across a long file, and writes nothing', async () => {
-      await given('long-file');
-      // Longer than the chunk the records are checked in, with the problems far apart.
-      const docs: unknown[] = Array.from({ length: 20_010 }, (_, i) => talks(`l${i}`));
-      docs[1] = {
-        ...talks('l1'),
-        type: 'release',
-        party: 'hamas',
-        released: [{ cohort: 'nobody', count: 1 }],
-      };
-      docs[20_004] = talks('l3');
-      docs[20_007] = { ...talks('retract-l1'), type: 'retraction', supersedes: 'l1' };
-      const result = await importJsonl(store, 'long-file', docs.map((d) => JSON.stringify(d)).join('\n'));
-      expect(result.ok).toBe(false);
-      expect(result.bad.map((b) => [b.line, b.code])).toEqual([
-        [2, 'undefined-reference'],
-        [20_005, 'duplicate-id'],
-        [20_008, 'undefined-reference'],
-      ]);
-      expect(result.bad[1]?.message).toBe('the event id `l3` is already used on line 4');
-      expect(await store.events('long-file')).toEqual([]);
+    for (const workers of [0, 2])
+      it(`finds ids used twice and a correction of a bad event across a long file, and writes nothing (${workers ? `${workers} worker threads` : 'in this thread'})`, async () => {
+        const id = `long-file-${workers}`;
+        await given(id);
+        // Longer than the chunk the records are checked in, with the problems far apart.
+        const docs: unknown[] = Array.from({ length: 20_010 }, (_, i) => talks(`l${i}`));
+        docs[1] = {
+          ...talks('l1'),
+          type: 'release',
+          party: 'hamas',
+          released: [{ cohort: 'nobody', count: 1 }],
+        };
+        docs[10] = talks('l5');
+        docs[20_004] = talks('l3');
+        docs[20_007] = { ...talks('retract-l1'), type: 'retraction', supersedes: 'l1' };
+        const result = await importJsonl(store, id, docs.map((d) => JSON.stringify(d)).join('\n'), {
+          workers,
+        });
+        expect(result.ok).toBe(false);
+        expect(result.bad.map((b) => [b.line, b.code])).toEqual([
+          [2, 'undefined-reference'],
+          [11, 'duplicate-id'],
+          [20_005, 'duplicate-id'],
+          [20_008, 'undefined-reference'],
+        ]);
+        // Within one chunk and across chunks alike, the earlier use is named by its line.
+        expect(result.bad[1]?.message).toBe('the event id `l5` is already used on line 6');
+        expect(result.bad[2]?.message).toBe('the event id `l3` is already used on line 4');
+        expect(await store.events(id)).toEqual([]);
+      });
+    it('checks a long file on worker threads into the same chain as in this thread', async () => {
+      const docs = Array.from({ length: 25_000 }, (_, i) => talks(`w${i}`));
+      docs[22_000] = { ...talks('retract-w5'), type: 'retraction', supersedes: 'w5' };
+      const text = docs.map((d) => JSON.stringify(d)).join('\n');
+      const ledgers: unknown[] = [];
+      for (const workers of [0, 2]) {
+        const id = `parallel-${workers}`;
+        await given(id);
+        const result = await importJsonl(store, id, text, { workers, batchSize: 5_000 });
+        expect(result).toMatchObject({ ok: true, bad: [], skipped: [], batches: 5 });
+        expect(result.appended).toHaveLength(25_000);
+        expect(await store.verify(id)).toEqual({ ok: true, count: 25_000 });
+        ledgers.push(await store.events(id));
+        // Run again, every record is found stored: nothing is written twice.
+        const again = await importJsonl(store, id, text, { workers });
+        expect(again).toMatchObject({ ok: true, appended: [], batches: 0 });
+        expect(again.skipped).toHaveLength(25_000);
+      }
+      expect(ledgers[1]).toEqual(ledgers[0]);
     });
   });
 }

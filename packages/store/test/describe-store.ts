@@ -191,6 +191,34 @@ export function describeStore(name: string, target: StoreTarget): void {
       expect(await store.verify('append-only')).toEqual({ ok: true, count: 2 });
     });
 
+    it('refuses events for an agreement with no ledger head, and never removes a head', async () => {
+      await given('heads');
+      // One good row and one for an agreement the store does not hold, in one statement: neither goes in.
+      const insert = `INSERT INTO events (agreement_id, seq, event_id, body, prev_hash, hash)
+        VALUES ('heads', 1, 'h1', '{}', '', 'x'), ('no-such-agreement', 1, 'n1', '{}', '', 'y')`;
+      await expect(store.database.query(insert)).rejects.toThrow(
+        /no ledger head for agreement no-such-agreement/,
+      );
+      await expect(
+        store.database.query(`SELECT count(*)::int AS n FROM events WHERE agreement_id = 'heads'`),
+      ).resolves.toEqual([{ n: 0 }]);
+      await expect(
+        store.database.query(`DELETE FROM ledger_heads WHERE agreement_id = 'heads'`),
+      ).rejects.toThrow(/permission denied/);
+      for (const sql of [
+        `DELETE FROM ledger_heads WHERE agreement_id = 'heads'`,
+        'TRUNCATE ledger_heads CASCADE',
+      ])
+        await expect(
+          store.database.transaction(async (tx) => {
+            await tx.exec('SET LOCAL ROLE NONE');
+            await tx.query(sql);
+          }),
+          sql,
+        ).rejects.toThrow(/a ledger head is never removed/);
+      expect((await store.append('heads', [talks('h1')])).ok).toBe(true);
+    });
+
     describe('verify names the first broken link after a superuser rewrites history', () => {
       const cases = [
         {
