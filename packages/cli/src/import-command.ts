@@ -121,7 +121,9 @@ The whole file is checked before anything is written: every bad line is printed 
 on stderr, the exit code is 1, and without --skip-bad nothing is written. The good events are then
 written in batches (--batch-size), each one transaction: an import that is interrupted leaves whole
 batches only, and running it again resumes, since events already stored with the same content are
-skipped. On a terminal a progress bar shows the checking and the writing.
+skipped. A file of 50,000 events or more is checked on worker threads; into an agreement with no events
+yet, its batches are written while it is checked and kept only if the whole file passes. On a terminal a
+progress bar shows the checking and the writing.
 
 ACLED exports (--format acled): battles, explosions/remote violence and violence against civilians
 become reported violations by the party actor1 names (matched by the agreement's party and mediator

@@ -27,8 +27,9 @@ export interface ImportOptions {
   /** Events per transaction; each batch is committed whole or not at all. Default 10,000. */
   readonly batchSize?: number;
   /**
-   * Worker threads that check the records, a chunk each at a time; 0 or 1 checks in this thread. Default:
-   * one per core (at most 4) for 50,000 records or more, else none (a thread takes a moment to start).
+   * Worker threads that check the records, a chunk each at a time; 0 checks in this thread. Default: one
+   * per core but one (at least one, at most 4) for 50,000 records or more, else none (a thread takes a
+   * moment to start).
    */
   readonly workers?: number;
   /** Called as checking goes on and after each committed batch; a promise it returns is awaited. */
@@ -105,8 +106,8 @@ export async function importRecords(
   // A long file into an empty ledger (a first import): batches are written while the file is checked on
   // worker threads, and kept only if it passes. Into a ledger that holds events, the ids may be stored
   // already (a re-run), and the check goes first.
-  const writeAhead = head.seq === 0 && workers > 1 ? new WriteAhead(db, agreementId, head) : undefined;
-  const ahead = new RowsAhead(agreementId, head, size, (batch) => writeAhead?.push(batch));
+  const writeAhead = head.seq === 0 && workers > 0 ? new WriteAhead(db, agreementId, head) : undefined;
+  const ahead = new RowsAhead(agreementId, head, size, (batch) => void writeAhead?.push(batch));
   let committed = 0;
   let checked: Awaited<ReturnType<typeof check>>;
   try {
@@ -171,7 +172,7 @@ async function check(
   how: {
     /** The ledger held nothing when the import began: no id needs looking up (a writer since is seen later). */
     readonly empty: boolean;
-    /** Worker threads to check on (0 or 1: this thread). */
+    /** Worker threads to check on (0: this thread). */
     readonly workers: number;
     /** Takes each good record in file order, to chain the rows before the checks are done. */
     readonly ahead: RowsAhead;

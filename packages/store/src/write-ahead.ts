@@ -16,7 +16,7 @@ class Abandoned extends Error {}
  * the commit.
  */
 export class WriteAhead {
-  private readonly queue: (BuiltBatch | null)[] = [];
+  private readonly queue: ({ readonly batch: BuiltBatch; readonly written: () => void } | null)[] = [];
   private wake: (() => void) | undefined;
   private decide: ((commit: boolean) => void) | undefined;
   private readonly decision: Promise<boolean>;
@@ -33,10 +33,11 @@ export class WriteAhead {
         if (head.seq !== checkedAt.seq || head.hash !== checkedAt.hash) throw new Abandoned();
         let written = 0;
         let last = head;
-        for (let batch = await this.next(); batch; batch = await this.next()) {
-          await tx.copyRows('events', COPY_COLUMNS, batch.rows);
+        for (let item = await this.next(); item; item = await this.next()) {
+          await tx.copyRows('events', COPY_COLUMNS, item.batch.rows);
           written += 1;
-          last = batch.head;
+          last = item.batch.head;
+          item.written();
         }
         if (!(await this.decision)) throw new Abandoned();
         if (written > 0)
@@ -51,11 +52,16 @@ export class WriteAhead {
       .catch(() => 0);
   }
 
-  /** Queues a batch to write (batches come in order, from the first). */
-  push(batch: BuiltBatch): void {
-    if (this.decided) return;
-    this.queue.push(batch);
-    this.wake?.();
+  /**
+   * Queues a batch to write (batches come in order, from the first). The promise settles once the batch
+   * is written in the transaction, or is left out of it (the import goes on without waiting for it).
+   */
+  push(batch: BuiltBatch): Promise<void> {
+    if (this.decided) return Promise.resolve();
+    return new Promise<void>((written) => {
+      this.queue.push({ batch, written });
+      this.wake?.();
+    });
   }
 
   /**
@@ -75,7 +81,7 @@ export class WriteAhead {
     if (!this.decided) {
       // Batches not yet begun are left to the import's own batches, each committed on its own after this.
       this.decided = true;
-      this.queue.length = 0;
+      for (const item of this.queue.splice(0)) item?.written();
       this.queue.push(null);
       this.wake?.();
       this.decide?.(commit);
@@ -83,7 +89,7 @@ export class WriteAhead {
     return commit ? this.done : this.done.then(() => 0);
   }
 
-  private async next(): Promise<BuiltBatch | null> {
+  private async next(): Promise<{ readonly batch: BuiltBatch; readonly written: () => void } | null> {
     while (this.queue.length === 0)
       await new Promise<void>((resolve) => {
         this.wake = resolve;

@@ -14,6 +14,8 @@ import {
   parseEventsCsv,
   type Store,
 } from '../src/index.ts';
+import { type BuiltBatch, RowsAhead } from '../src/rows-ahead.ts';
+import { WriteAhead } from '../src/write-ahead.ts';
 import { exampleAgreement, exampleLedger, talks } from './example.ts';
 
 /** The import and export suite; each test works on its own copy of the example agreement in one store. */
@@ -338,7 +340,7 @@ export function describeImportExport(name: string, open: () => Promise<Store>): 
       docs[22_000] = { ...talks('retract-w5'), type: 'retraction', supersedes: 'w5' };
       const text = docs.map((d) => JSON.stringify(d)).join('\n');
       const ledgers: unknown[] = [];
-      for (const workers of [0, 2]) {
+      for (const workers of [0, 1, 2]) {
         const id = `parallel-${workers}`;
         await given(id);
         const result = await importJsonl(store, id, text, { workers, batchSize: 5_000 });
@@ -352,6 +354,55 @@ export function describeImportExport(name: string, open: () => Promise<Store>): 
         expect(again.skipped).toHaveLength(25_000);
       }
       expect(ledgers[1]).toEqual(ledgers[0]);
+      expect(ledgers[2]).toEqual(ledgers[0]);
+    });
+
+    describe('rows written while the file is still being checked', () => {
+      /** Two batches of three events chained on the empty ledger of `id`, as an import builds them. */
+      async function batches(id: string): Promise<BuiltBatch[]> {
+        await given(id);
+        const built: BuiltBatch[] = [];
+        const rows = new RowsAhead(id, { seq: 0, hash: '' }, 3, (b) => built.push(b));
+        for (const n of [1, 2, 3, 4, 5, 6]) {
+          const event = EventSchema.parse(talks(`a${n}`));
+          rows.add(`a${n}`, canonicalJson(event));
+        }
+        rows.finish();
+        return built;
+      }
+
+      it('leave nothing when the import is abandoned, though they were written', async () => {
+        const [first, second] = await batches('ahead-abandoned');
+        const ahead = new WriteAhead(store.database, 'ahead-abandoned', { seq: 0, hash: '' });
+        await ahead.push(first!);
+        await ahead.push(second!);
+        await ahead.abandon();
+        expect(await store.events('ahead-abandoned')).toEqual([]);
+        // The head did not move: an append after it starts the chain.
+        expect((await store.append('ahead-abandoned', [talks('later')])).ok).toBe(true);
+        expect(await store.verify('ahead-abandoned')).toEqual({ ok: true, count: 1 });
+      });
+
+      it('commit together once the file has passed, and another writer waits for them', async () => {
+        const [first, second] = await batches('ahead-committed');
+        const ahead = new WriteAhead(store.database, 'ahead-committed', { seq: 0, hash: '' });
+        await ahead.push(first!);
+        // An append while the import holds the head lands after it, chained on its last row.
+        const other = store.append('ahead-committed', [talks('other')]);
+        await ahead.push(second!);
+        expect(await ahead.commit()).toBe(2);
+        expect((await other).ok).toBe(true);
+        expect((await store.events('ahead-committed')).map((e) => e.id)).toEqual([
+          'a1',
+          'a2',
+          'a3',
+          'a4',
+          'a5',
+          'a6',
+          'other',
+        ]);
+        expect(await store.verify('ahead-committed')).toEqual({ ok: true, count: 7 });
+      });
     });
   });
 }
