@@ -172,6 +172,9 @@ export async function run(): Promise<BenchResult> {
       '  appended since its last read. Rounds run in turn, so both figures see the same machine.',
       '- "Full evaluation in memory" is `evaluate` over the same 1M events already in memory: what every',
       '  read would cost if the store folded the whole ledger again (reading the rows costs more on top).',
+      '- What a read after an append costs is mostly the evaluation on the kept fold: each obligation lists up',
+      '  to 1,000 events it counted and 1,000 it left out. The fold keeps its lists sorted once read, so a',
+      '  read sorts nothing again (it used to sort the same kept events on every read: p99 23–29 ms before).',
     ],
   };
 }

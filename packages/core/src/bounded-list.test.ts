@@ -94,4 +94,27 @@ describe('BoundedList', () => {
       { numRuns: 500 },
     );
   });
+
+  it('a list cloned (and its clones read) between adds keeps what it would have kept uncloned (fast-check)', () => {
+    fc.assert(
+      fc.property(addsArb, fc.integer({ min: 0, max: 12 }), fc.array(fc.nat(80)), (adds, limit, cuts) => {
+        const list = new BoundedList(limit);
+        const at = new Set(cuts);
+        adds.forEach(({ event, amount }, i) => {
+          if (at.has(i)) list.clone().entries();
+          list.add(event, amount);
+        });
+        const expected = model(adds, limit);
+        expect(list.total).toBe(expected.total);
+        expect(list.entries().map((e) => e.event.id)).toEqual(expected.kept);
+        expect(
+          list
+            .clone()
+            .entries()
+            .map((e) => e.event.id),
+        ).toEqual(expected.kept);
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });

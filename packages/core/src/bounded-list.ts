@@ -91,6 +91,9 @@ export class BoundedList {
    * until it first adds to them. Read the copy only before this list takes more.
    */
   clone(): BoundedList {
+    // Back to a sorted array first, here, once: a copy that sorted the shared heap on each read kept the
+    // sort for itself, and a store reading status after every append sorted the same heaps every time.
+    if (this.#heap !== null) this.#settle();
     const copy = new BoundedList(this.#limit);
     copy.#sorted = this.#sorted;
     copy.#heap = this.#heap;
@@ -100,6 +103,13 @@ export class BoundedList {
     copy.#cutoff = this.#cutoff;
     // Not `#last` nor `#lastEvent`: the copy must never add to an entry it shares with this list.
     return copy;
+  }
+
+  /** Keeps the entries as a sorted array again (a later event out of order makes a heap of it again). */
+  #settle(): void {
+    this.#sorted = this.entries().slice();
+    this.#heap = null;
+    this.#read = undefined;
   }
 
   #own(): void {
