@@ -47,7 +47,8 @@ export function defaultWorkers(count: number): number {
 /**
  * Checks the records a chunk at a time (see `checkRecords`) and hands each chunk's result to `onChunk`
  * in file order. With `workers` ≥ 1 the chunks are checked on that many worker threads while this thread
- * takes the answers in; `onChunk` still sees them one at a time and in order. Stops at the first chunk
+ * takes the answers in (and checks chunks itself until the first answer comes, while the workers start);
+ * `onChunk` still sees them one at a time and in order. Stops at the first chunk
  * with an issue that blames no one record (its `fatal`), and says whether it stopped.
  */
 export async function checkInChunks(
@@ -55,12 +56,15 @@ export async function checkInChunks(
   records: readonly ImportRecord[],
   workers: number,
   onChunk: (chunk: CheckedChunk, checked: number) => void | Promise<void>,
+  /** Records per chunk. */
+  size = CHECK_CHUNK,
 ): Promise<{ fatal: boolean }> {
-  const count = Math.ceil(records.length / CHECK_CHUNK);
-  const end = (index: number) => Math.min((index + 1) * CHECK_CHUNK, records.length);
+  const count = Math.ceil(records.length / size);
+  const end = (index: number) => Math.min((index + 1) * size, records.length);
+  const slice = (index: number) => records.slice(index * size, end(index));
   if (workers < 1 || count <= 1) {
     for (let index = 0; index < count; index++) {
-      const chunk = checkRecords(agreement, records.slice(index * CHECK_CHUNK, end(index)));
+      const chunk = checkRecords(agreement, slice(index));
       await onChunk(chunk, end(index));
       if (chunk.fatal) return { fatal: true };
     }
@@ -76,14 +80,17 @@ export async function checkInChunks(
   const send = (worker: Worker) => {
     if (next >= count) return;
     const index = next++;
-    worker.postMessage(jobOf(index, records.slice(index * CHECK_CHUNK, end(index))));
+    worker.postMessage(jobOf(index, slice(index)));
   };
+  // A worker takes about a second to load its modules; until one answers, this thread checks chunks too.
+  let started = false;
   const pool: Worker[] = [];
   try {
     for (let w = 0; w < Math.min(workers, count); w++) {
       const worker = new Worker(BOOT, { workerData: { module: WORKER, agreement } });
       pool.push(worker);
       worker.on('message', (answer: ChunkAnswer) => {
+        started = true;
         answers[answer.index]!.resolve(answer);
         send(worker);
       });
@@ -92,6 +99,12 @@ export async function checkInChunks(
         if (code !== 0) failAll(new Error(`an import check worker stopped with exit code ${code}`));
       });
       for (let i = 0; i < IN_FLIGHT; i++) send(worker);
+    }
+    while (!started && next < count) {
+      const index = next++;
+      answers[index]!.resolve(checkRecords(agreement, slice(index)));
+      // A turn of the event loop, for a worker's first answer to come in.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     // Answers come in any order; they are handed on in file order, one at a time.
     for (let index = 0; index < count; index++) {
