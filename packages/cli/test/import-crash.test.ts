@@ -4,7 +4,7 @@
 // names a server.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -15,15 +15,18 @@ const ID = 'gaza-2023-pause';
 const EVENTS = 12_000;
 const BATCH = 300;
 
-/** The environment of one workspace: a PGlite folder, or a schema of its own on the server. */
-type Place = { readonly name: string; readonly env: () => Promise<NodeJS.ProcessEnv> };
+/** The environment of one workspace: a PGlite folder (named), or a schema of its own on the server. */
+type Place = { readonly name: string; readonly env: (folder: string) => Promise<NodeJS.ProcessEnv> };
 
 const { DATABASE_URL: _unused, ...baseEnv } = process.env;
 const dir = mkdtempSync(join(tmpdir(), 'truce-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const places: Place[] = [
-  { name: 'PGlite', env: async () => ({ ...baseEnv, NO_COLOR: '1', TRUCE_DATA: join(dir, 'data') }) },
+  {
+    name: 'PGlite',
+    env: async (folder) => ({ ...baseEnv, NO_COLOR: '1', TRUCE_DATA: join(dir, folder) }),
+  },
 ];
 const serverUrl = process.env.TRUCE_TEST_DATABASE_URL;
 const schemas: string[] = [];
@@ -61,8 +64,8 @@ const run = (env: NodeJS.ProcessEnv, ...args: string[]) => {
 };
 
 /** Stored crash-test events (ids `k…`), from `truce events --json`. */
-function storedIds(env: NodeJS.ProcessEnv): string[] {
-  const r = run(env, 'events', ID, '--type', 'talks-held', '--json');
+function storedIds(env: NodeJS.ProcessEnv, agreement = ID): string[] {
+  const r = run(env, 'events', agreement, '--type', 'talks-held', '--json');
   expect(r.code, r.stderr).toBe(0);
   const listed = JSON.parse(r.stdout) as { event: { id: string } }[];
   return listed.map((e) => e.event.id).filter((id) => id.startsWith('k'));
@@ -84,7 +87,7 @@ writeFileSync(
 
 describe.each(places)('truce import killed with SIGKILL, on $name', (place) => {
   it('leaves whole batches only, verifies, and a re-run resumes without duplicates', async () => {
-    const env = await place.env();
+    const env = await place.env('data');
     expect(run(env, 'init').code).toBe(0);
 
     const child = spawn(
@@ -123,5 +126,70 @@ describe.each(places)('truce import killed with SIGKILL, on $name', (place) => {
     expect(ids).toHaveLength(EVENTS);
     expect(new Set(ids).size).toBe(EVENTS);
     expect(run(env, 'verify', ID).code).toBe(0);
+  });
+});
+
+// A first bulk load (50,000 events or more into an agreement with no events) writes its batches while the
+// file is still being checked, in one transaction committed only once the whole file has passed.
+const BULK = 100_000;
+const bulkFile = join(dir, 'bulk.jsonl');
+writeFileSync(
+  bulkFile,
+  Array.from({ length: BULK }, (_, i) =>
+    JSON.stringify({
+      id: `k${i}`,
+      type: 'talks-held',
+      occurred: '2023-11-20T10:00',
+      recorded: '2023-11-20T12:00',
+    }),
+  ).join('\n'),
+);
+const bulkAgreement = join(dir, 'bulk.yaml');
+writeFileSync(
+  bulkAgreement,
+  readFileSync(join(ROOT, 'examples/gaza-2023-pause/agreement.yaml'), 'utf8').replace(
+    /^id: gaza-2023-pause$/m,
+    'id: bulk-load',
+  ),
+);
+
+describe.each(places)('a first bulk load killed with SIGKILL while it is checked, on $name', (place) => {
+  it('leaves nothing, verifies, and a re-run loads it all once', async () => {
+    const env = await place.env('bulk');
+    expect(run(env, 'init').code).toBe(0);
+    const added = run(env, 'agreement', 'add', bulkAgreement);
+    expect(added.code, added.stderr).toBe(0);
+
+    const child = spawn(
+      process.execPath,
+      ['packages/cli/bin/truce.js', 'import', 'bulk-load', bulkFile, '--progress'],
+      {
+        cwd: ROOT,
+        env,
+      },
+    );
+    let stderr = '';
+    const killed = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      stderr += chunk;
+      // Two fifths checked: the batches of those lines are being written, none committed.
+      if (/checking 40000\//.test(stderr)) child.kill('SIGKILL');
+    });
+    expect(await killed).toBe('SIGKILL');
+    expect(stderr).not.toMatch(/writing/);
+
+    expect(storedIds(env, 'bulk-load')).toEqual([]);
+    const verified = run(env, 'verify', 'bulk-load');
+    expect(verified.code, verified.stdout + verified.stderr).toBe(0);
+
+    const again = run(env, 'import', 'bulk-load', bulkFile, '--json');
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ ok: true, appended: BULK, skipped: 0 });
+    const ids = storedIds(env, 'bulk-load');
+    expect(ids).toEqual(Array.from({ length: BULK }, (_, i) => `k${i}`));
+    expect(run(env, 'verify', 'bulk-load').code).toBe(0);
   });
 });
