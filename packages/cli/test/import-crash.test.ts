@@ -71,19 +71,25 @@ function storedIds(env: NodeJS.ProcessEnv, agreement = ID): string[] {
   return listed.map((e) => e.event.id).filter((id) => id.startsWith('k'));
 }
 
-const file = join(dir, 'many.jsonl');
-writeFileSync(
-  file,
-  Array.from({ length: EVENTS }, (_, i) =>
-    JSON.stringify({
-      id: `k${i}`,
-      type: 'talks-held',
-      occurred: '2023-11-20T10:00',
-      recorded: '2023-11-20T12:00',
-      note: `crash test event ${i}`,
-    }),
-  ).join('\n'),
-);
+/** A JSON Lines file of `n` talks, ids `k0`, `k1`, …, in the test's folder. */
+function talksFile(name: string, n: number): string {
+  const path = join(dir, name);
+  writeFileSync(
+    path,
+    Array.from({ length: n }, (_, i) =>
+      JSON.stringify({
+        id: `k${i}`,
+        type: 'talks-held',
+        occurred: '2023-11-20T10:00',
+        recorded: '2023-11-20T12:00',
+        note: `crash test event ${i}`,
+      }),
+    ).join('\n'),
+  );
+  return path;
+}
+
+const file = talksFile('many.jsonl', EVENTS);
 
 describe.each(places)('truce import killed with SIGKILL, on $name', (place) => {
   it('leaves whole batches only, verifies, and a re-run resumes without duplicates', async () => {
@@ -132,18 +138,7 @@ describe.each(places)('truce import killed with SIGKILL, on $name', (place) => {
 // A first bulk load (50,000 events or more into an agreement with no events) writes its batches while the
 // file is still being checked, in one transaction committed only once the whole file has passed.
 const BULK = 100_000;
-const bulkFile = join(dir, 'bulk.jsonl');
-writeFileSync(
-  bulkFile,
-  Array.from({ length: BULK }, (_, i) =>
-    JSON.stringify({
-      id: `k${i}`,
-      type: 'talks-held',
-      occurred: '2023-11-20T10:00',
-      recorded: '2023-11-20T12:00',
-    }),
-  ).join('\n'),
-);
+const bulkFile = talksFile('bulk.jsonl', BULK);
 const bulkAgreement = join(dir, 'bulk.yaml');
 writeFileSync(
   bulkAgreement,
