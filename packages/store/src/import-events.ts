@@ -110,6 +110,8 @@ export async function importRecords(
   const ahead = new RowsAhead(agreementId, head, size, (batch) => void writeAhead?.push(batch));
   let committed = 0;
   let checked: Awaited<ReturnType<typeof check>>;
+  /** Every good record is to be written, so the rows chained during the check are the rows to write. */
+  let whole = false;
   try {
     checked = await check(db, agreement, parsed.records, {
       empty: head.seq === 0,
@@ -119,16 +121,14 @@ export async function importRecords(
     });
     const { goods, bad } = checked;
     if (refuses(parsed.bad, bad, options)) return refused(sortBad([...parsed.bad, ...bad]));
-    // The rows chained during the check hold the records to write only when every good record is one.
-    if (writeAhead && goods.dropped.size === 0 && goods.skipped.size === 0 && ahead.count === goods.count)
-      committed = await writeAhead.commit();
+    whole = goods.dropped.size === 0 && goods.skipped.size === 0 && ahead.count === goods.count;
+    if (writeAhead && whole) committed = await writeAhead.commit();
   } finally {
     await writeAhead?.abandon();
   }
   const { goods, bad } = checked;
   const allBad = sortBad([...parsed.bad, ...bad]);
   const skipped = [...goods.skipped].sort((x, y) => x - y).map((p) => goods.idAt(p));
-  const whole = goods.dropped.size === 0 && goods.skipped.size === 0 && ahead.count === goods.count;
   const fresh = whole ? undefined : goods.fresh();
   const written = await writeBatches(db, agreementId, head, {
     count: fresh?.length ?? goods.count,
