@@ -63,6 +63,31 @@ const run = (env: NodeJS.ProcessEnv, ...args: string[]) => {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
+/**
+ * Runs `truce import ARGS --progress` in a child process and kills it with SIGKILL once its progress lines
+ * match `at`; the signal it ended with, and what it printed on stderr.
+ */
+async function importKilledAt(
+  env: NodeJS.ProcessEnv,
+  at: RegExp,
+  ...args: string[]
+): Promise<{ signal: NodeJS.Signals | null; stderr: string }> {
+  const child = spawn(process.execPath, ['packages/cli/bin/truce.js', 'import', ...args, '--progress'], {
+    cwd: ROOT,
+    env,
+  });
+  let stderr = '';
+  const ended = new Promise<NodeJS.Signals | null>((resolve) =>
+    child.on('exit', (_code, signal) => resolve(signal)),
+  );
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    stderr += chunk;
+    if (at.test(stderr)) child.kill('SIGKILL');
+  });
+  return { signal: await ended, stderr };
+}
+
 /** Stored crash-test events (ids `k…`), from `truce events --json`. */
 function storedIds(env: NodeJS.ProcessEnv, agreement = ID): string[] {
   const r = run(env, 'events', agreement, '--type', 'talks-held', '--json');
@@ -96,22 +121,16 @@ describe.each(places)('truce import killed with SIGKILL, on $name', (place) => {
     const env = await place.env('data');
     expect(run(env, 'init').code).toBe(0);
 
-    const child = spawn(
-      process.execPath,
-      ['packages/cli/bin/truce.js', 'import', ID, file, '--batch-size', String(BATCH), '--progress'],
-      { cwd: ROOT, env },
+    // Killed while writing, after some batches are committed and before the last.
+    const { signal } = await importKilledAt(
+      env,
+      /writing \(batch 5\)/,
+      ID,
+      file,
+      '--batch-size',
+      String(BATCH),
     );
-    let stderr = '';
-    const killed = new Promise<NodeJS.Signals | null>((resolve) =>
-      child.on('exit', (_code, signal) => resolve(signal)),
-    );
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => {
-      stderr += chunk;
-      // Killed while writing, after some batches are committed and before the last.
-      if (/writing \(batch 5\)/.test(stderr)) child.kill('SIGKILL');
-    });
-    expect(await killed).toBe('SIGKILL');
+    expect(signal).toBe('SIGKILL');
 
     const afterKill = storedIds(env);
     expect(afterKill.length).toBeGreaterThanOrEqual(5 * BATCH);
@@ -155,25 +174,9 @@ describe.each(places)('a first bulk load killed with SIGKILL while it is checked
     const added = run(env, 'agreement', 'add', bulkAgreement);
     expect(added.code, added.stderr).toBe(0);
 
-    const child = spawn(
-      process.execPath,
-      ['packages/cli/bin/truce.js', 'import', 'bulk-load', bulkFile, '--progress'],
-      {
-        cwd: ROOT,
-        env,
-      },
-    );
-    let stderr = '';
-    const killed = new Promise<NodeJS.Signals | null>((resolve) =>
-      child.on('exit', (_code, signal) => resolve(signal)),
-    );
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => {
-      stderr += chunk;
-      // Two fifths checked: the batches of those lines are being written, none committed.
-      if (/checking 40000\//.test(stderr)) child.kill('SIGKILL');
-    });
-    expect(await killed).toBe('SIGKILL');
+    // Two fifths checked: the batches of those lines are being written, none committed.
+    const { signal, stderr } = await importKilledAt(env, /checking 40000\//, 'bulk-load', bulkFile);
+    expect(signal).toBe('SIGKILL');
     expect(stderr).not.toMatch(/writing/);
 
     expect(storedIds(env, 'bulk-load')).toEqual([]);

@@ -2,6 +2,7 @@ import { parseAgreement } from '@truce/core';
 import { canonicalJson } from './canonical-json.ts';
 import { linkHash } from './chain-hash.ts';
 import { copyField, type Database, type Queryable } from './database.ts';
+import { setHead } from './rows-ahead.ts';
 
 /** The first line of a backup: what it is, and which format it follows. */
 export interface BackupHeader {
@@ -235,12 +236,7 @@ export async function restoreBackup(db: Database, text: string): Promise<BackupS
         `the closing line counts ${String(end.events)} events and ${String(end.versions)} versions; the backup holds ${events} and ${versions}`,
         lines.length,
       );
-    for (const [id, head] of heads)
-      await tx.query('UPDATE ledger_heads SET seq = $2, hash = $3 WHERE agreement_id = $1', [
-        id,
-        head.seq,
-        head.hash,
-      ]);
+    for (const [id, head] of heads) await setHead(tx, id, head);
     return { agreements: heads.size, versions, events };
   });
 }

@@ -6,8 +6,8 @@ import { GoodRecords, type Prepared } from './good-records.ts';
 import type { BadRecord, ImportRecord, ParsedRecords } from './jsonl.ts';
 import { formatJsonl, parseJsonl } from './jsonl.ts';
 import type { Store } from './open-store.ts';
-import { type Head, RowsAhead, readHead } from './rows-ahead.ts';
-import { COPY_COLUMNS, WriteAhead } from './write-ahead.ts';
+import { COPY_COLUMNS, type Head, RowsAhead, readHead, setHead } from './rows-ahead.ts';
+import { WriteAhead } from './write-ahead.ts';
 
 /** How far an import has got: events written (or found already stored) out of those it will write. */
 export interface ImportProgress {
@@ -342,14 +342,6 @@ async function writeBatches(
     });
   }
   return { ids, batches, storedMeanwhile };
-}
-
-async function setHead(tx: Queryable, agreementId: string, head: Head): Promise<void> {
-  await tx.query('UPDATE ledger_heads SET seq = $2, hash = $3 WHERE agreement_id = $1', [
-    agreementId,
-    head.seq,
-    head.hash,
-  ]);
 }
 
 async function storedIds(db: Queryable, agreementId: string, ids: readonly string[]): Promise<Set<string>> {

@@ -19,6 +19,18 @@ export async function readHead(db: Queryable, agreementId: string, lock = false)
   return { seq: Number(head.seq), hash: head.hash };
 }
 
+/** Moves an agreement's head (within the transaction that holds it). */
+export async function setHead(tx: Queryable, agreementId: string, head: Head): Promise<void> {
+  await tx.query('UPDATE ledger_heads SET seq = $2, hash = $3 WHERE agreement_id = $1', [
+    agreementId,
+    head.seq,
+    head.hash,
+  ]);
+}
+
+/** The events table's columns, in the order of a COPY row as `RowsAhead` writes it. */
+export const COPY_COLUMNS = ['agreement_id', 'seq', 'event_id', 'body', 'prev_hash', 'hash'] as const;
+
 /** A batch ready to COPY: its rows, its ids, and the head once it is written. */
 export interface BuiltBatch {
   readonly rows: string;

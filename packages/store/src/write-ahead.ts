@@ -1,8 +1,5 @@
 import type { Database } from './database.ts';
-import { type BuiltBatch, type Head, readHead } from './rows-ahead.ts';
-
-/** The events table's columns, in the order of a COPY row (see `RowsAhead`). */
-export const COPY_COLUMNS = ['agreement_id', 'seq', 'event_id', 'body', 'prev_hash', 'hash'] as const;
+import { type BuiltBatch, COPY_COLUMNS, type Head, readHead, setHead } from './rows-ahead.ts';
 
 /** Thrown inside the transaction to roll it back; never leaves this module. */
 class Abandoned extends Error {}
@@ -40,12 +37,7 @@ export class WriteAhead {
           item.written();
         }
         if (!(await this.decision)) throw new Abandoned();
-        if (written > 0)
-          await tx.query('UPDATE ledger_heads SET seq = $2, hash = $3 WHERE agreement_id = $1', [
-            agreementId,
-            last.seq,
-            last.hash,
-          ]);
+        if (written > 0) await setHead(tx, agreementId, last);
         return written;
       })
       // Rolled back, by decision or by any failure: nothing was written, and the import writes it all after.
