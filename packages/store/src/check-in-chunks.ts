@@ -76,17 +76,20 @@ export async function checkInChunks(
   const failAll = (error: unknown) => {
     for (const answer of answers) answer.reject(error);
   };
-  let next = 0;
+  // This thread checks the first chunk itself, so that the first rows can be written while the workers
+  // start (about a second, loading their modules); they take the chunks after it.
+  let next = 1;
   const send = (worker: Worker) => {
     if (next >= count) return;
     const index = next++;
     worker.postMessage(jobOf(index, slice(index)));
   };
-  // A worker takes about a second to load its modules; until one answers, this thread checks chunks too.
   let started = false;
+  let stopped = false;
   const pool: Worker[] = [];
+  let helping: Promise<void> = Promise.resolve();
   try {
-    for (let w = 0; w < Math.min(workers, count); w++) {
+    for (let w = 0; w < Math.min(workers, count - 1); w++) {
       const worker = new Worker(BOOT, { workerData: { module: WORKER, agreement } });
       pool.push(worker);
       worker.on('message', (answer: ChunkAnswer) => {
@@ -100,12 +103,20 @@ export async function checkInChunks(
       });
       for (let i = 0; i < IN_FLIGHT; i++) send(worker);
     }
-    while (!started && next < count) {
-      const index = next++;
-      answers[index]!.resolve(checkRecords(agreement, slice(index)));
-      // A turn of the event loop, for a worker's first answer to come in.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    // Until a worker answers, this thread goes on checking the next chunks, one per turn of the event loop,
+    // between the turns that hand the chunks on below and write them.
+    helping = (async () => {
+      for (let index = 0; ; index = next++) {
+        try {
+          answers[index]!.resolve(checkRecords(agreement, slice(index)));
+        } catch (error) {
+          answers[index]!.reject(error);
+          return;
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+        if (started || stopped || next >= count) return;
+      }
+    })();
     // Answers come in any order; they are handed on in file order, one at a time.
     for (let index = 0; index < count; index++) {
       const chunk = await answers[index]!.promise;
@@ -114,6 +125,8 @@ export async function checkInChunks(
     }
     return { fatal: false };
   } finally {
+    stopped = true;
+    await helping;
     await Promise.all(pool.map((worker) => worker.terminate()));
   }
 }
