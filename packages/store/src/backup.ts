@@ -2,7 +2,7 @@ import { parseAgreement } from '@truce/core';
 import { canonicalJson } from './canonical-json.ts';
 import { linkHash } from './chain-hash.ts';
 import { copyField, type Database, type Queryable } from './database.ts';
-import { setHead } from './rows-ahead.ts';
+import { copyEvents, setHead } from './rows-ahead.ts';
 
 /** The first line of a backup: what it is, and which format it follows. */
 export interface BackupHeader {
@@ -47,6 +47,8 @@ export interface BackupSummary {
 
 const PAGE = 5000;
 const COPY_BATCH = 10_000;
+/** The events table's columns, in the order of a restored COPY row: a backup keeps when each was recorded. */
+const RESTORE_COLUMNS = ['agreement_id', 'seq', 'event_id', 'recorded_at', 'body', 'prev_hash', 'hash'];
 
 /** A timestamptz column as UTC text to the microsecond (a JavaScript Date would keep milliseconds only). */
 const utc = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -174,11 +176,7 @@ export async function restoreBackup(db: Database, text: string): Promise<BackupS
     let rows = '';
     const flush = async () => {
       if (!rows) return;
-      await tx.copyRows(
-        'events',
-        ['agreement_id', 'seq', 'event_id', 'recorded_at', 'body', 'prev_hash', 'hash'],
-        rows,
-      );
+      await copyEvents(tx, rows, RESTORE_COLUMNS);
       rows = '';
     };
     for (let n = 1; n < lines.length - 1; n++) {

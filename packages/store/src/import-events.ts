@@ -6,7 +6,7 @@ import { GoodRecords, type Prepared } from './good-records.ts';
 import type { BadRecord, ImportRecord, ParsedRecords } from './jsonl.ts';
 import { formatJsonl, parseJsonl } from './jsonl.ts';
 import type { Store } from './open-store.ts';
-import { COPY_COLUMNS, type Head, RowsAhead, readHead, setHead } from './rows-ahead.ts';
+import { copyEvents, type Head, RowsAhead, readHead, setHead } from './rows-ahead.ts';
 import { WriteAhead } from './write-ahead.ts';
 
 /** How far an import has got: events written (or found already stored) out of those it will write. */
@@ -290,7 +290,7 @@ async function writeBatches(
       if (head.seq !== expected.seq || head.hash !== expected.hash) othersWrote = true;
       const prebuilt = othersWrote ? undefined : plan.ahead?.batch(batches);
       if (prebuilt) {
-        await tx.copyRows('events', COPY_COLUMNS, prebuilt.rows);
+        await copyEvents(tx, prebuilt.rows);
         await setHead(tx, agreementId, prebuilt.head);
         return { head: prebuilt.head, written: prebuilt.ids };
       }
@@ -312,7 +312,7 @@ async function writeBatches(
       rows.finish();
       const built = rows.batch(0);
       if (built) {
-        await tx.copyRows('events', COPY_COLUMNS, built.rows);
+        await copyEvents(tx, built.rows);
         await setHead(tx, agreementId, built.head);
       }
       return { head: built?.head ?? head, written: built?.ids ?? [] };

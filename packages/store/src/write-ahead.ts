@@ -1,5 +1,5 @@
 import type { Database } from './database.ts';
-import { type BuiltBatch, COPY_COLUMNS, type Head, readHead, setHead } from './rows-ahead.ts';
+import { type BuiltBatch, copyEvents, type Head, readHead, setHead } from './rows-ahead.ts';
 
 /** Thrown inside the transaction to roll it back; never leaves this module. */
 class Abandoned extends Error {}
@@ -31,7 +31,7 @@ export class WriteAhead {
         let written = 0;
         let last = head;
         for (let item = await this.next(); item; item = await this.next()) {
-          await tx.copyRows('events', COPY_COLUMNS, item.batch.rows);
+          await copyEvents(tx, item.batch.rows);
           written += 1;
           last = item.batch.head;
           item.written();

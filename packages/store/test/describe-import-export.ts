@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { EventSchema, evaluate } from '@truce/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Queryable } from '../src/database.ts';
 import {
   canonicalJson,
   exportCsv,
@@ -14,12 +15,17 @@ import {
   parseEventsCsv,
   type Store,
 } from '../src/index.ts';
-import { type BuiltBatch, RowsAhead } from '../src/rows-ahead.ts';
+import { type BuiltBatch, copyEvents, RowsAhead, setHead } from '../src/rows-ahead.ts';
 import { WriteAhead } from '../src/write-ahead.ts';
 import { exampleAgreement, exampleLedger, talks } from './example.ts';
 
 /** The import and export suite; each test works on its own copy of the example agreement in one store. */
-export function describeImportExport(name: string, open: () => Promise<Store>): void {
+export function describeImportExport(
+  name: string,
+  open: () => Promise<Store>,
+  /** `ownsDatabase`: no other test uses the database meanwhile, so its statistics are this suite's own. */
+  options: { readonly ownsDatabase?: boolean } = {},
+): void {
   describe(`import and export on ${name}`, () => {
     let store: Store;
     const asOf = { asOf: Date.parse('2023-12-01T12:00:00+02:00') };
@@ -237,6 +243,51 @@ export function describeImportExport(name: string, open: () => Promise<Store>): 
       expect(seen).toEqual([10, 20, 25]);
       expect(await store.verify('batches')).toEqual({ ok: true, count: 25 });
     });
+
+    it('raises work_mem for a batch’s transaction to hold its rows, and only for that transaction', async () => {
+      await given('work-mem');
+      // 4,000 events with notes of 1,000 characters: about 4.5 MB of COPY text, over the default 4 MB.
+      const rows = new RowsAhead('work-mem', { seq: 0, hash: '' }, 4_000);
+      for (let i = 0; i < 4_000; i++) {
+        const event = EventSchema.parse(talks(`w${i}`, 'x'.repeat(1_000)));
+        rows.add(`w${i}`, canonicalJson(event));
+      }
+      rows.finish();
+      const batch = rows.batch(0)!;
+      const kB = (setting: string) => {
+        const [, n, unit] = /^(\d+)(kB|MB|GB)$/.exec(setting) ?? [];
+        return Number(n) * ({ kB: 1, MB: 1024, GB: 1024 * 1024 }[unit ?? ''] ?? Number.NaN);
+      };
+      const workMem = async (db: Queryable) =>
+        kB((await db.query<{ w: string }>("SELECT current_setting('work_mem') AS w"))[0]!.w);
+      const before = await workMem(store.database);
+      const during = await store.database.transaction(async (tx) => {
+        await copyEvents(tx, batch.rows);
+        await setHead(tx, 'work-mem', batch.head);
+        return workMem(tx);
+      });
+      expect(during).toBeGreaterThanOrEqual((2 * Buffer.byteLength(batch.rows)) / 1024);
+      expect(await workMem(store.database)).toBe(before);
+      expect(await store.verify('work-mem')).toEqual({ ok: true, count: 4_000 });
+    });
+
+    if (options.ownsDatabase)
+      it('writes no temporary file for a batch over 4 MB (its head check reads the rows in memory)', async () => {
+        await given('no-spill');
+        const stats = async () => {
+          const [row] = await store.database.query<{ files: number | string }>(
+            'SELECT temp_files AS files FROM pg_stat_database WHERE datname = current_database()',
+          );
+          return Number(row!.files);
+        };
+        const lines = Array.from({ length: 4_000 }, (_, i) =>
+          JSON.stringify(talks(`t${i}`, 'x'.repeat(1_000))),
+        ).join('\n');
+        const before = await stats();
+        const result = await importJsonl(store, 'no-spill', lines, { batchSize: 4_000, workers: 0 });
+        expect(result).toMatchObject({ ok: true, batches: 1 });
+        expect(await stats()).toBe(before);
+      });
 
     it('takes the planner’s statistics again after a large import, so that pages are read through the index', async () => {
       // Without this, PGlite (no autovacuum) kept planning for an empty table: reading the next page of a
