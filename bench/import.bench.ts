@@ -64,49 +64,69 @@ async function rawCopy(db: Database, chunks: readonly string[]): Promise<number>
   return performance.now() - t;
 }
 
-async function measure(name: string, open: () => Promise<Store>, jsonl: string, chunks: readonly string[]) {
+/** Raw COPYs and imports measured in turn, each in a store of its own; the best of each is kept. */
+const ROUNDS = 2;
+
+/** One raw COPY into a fresh store: its time. */
+async function timeRawCopy(open: () => Promise<Store>, chunks: readonly string[]): Promise<number> {
   // Each in a store of its own, so neither finds the other's rows in its indexes or its cache.
-  const copyStore = await open();
-  let copyMs: number;
+  const store = await open();
   try {
-    copyMs = await rawCopy(copyStore.database, chunks);
+    return await rawCopy(store.database, chunks);
   } finally {
-    await copyStore.close();
+    await store.close();
   }
+}
+
+/** One import into a fresh store, its chain verified: its time and what it wrote. */
+async function timeImport(open: () => Promise<Store>, jsonl: string) {
   const store = await open();
   try {
     await store.addAgreement(text, 'agreement.yaml');
     const t = performance.now();
     const result = await importJsonl(store, ID, jsonl);
-    const importMs = performance.now() - t;
+    const ms = performance.now() - t;
     if (!result.ok || result.appended.length !== N)
       throw new Error(`the import wrote ${result.appended.length} of ${N}: ${result.bad[0]?.message}`);
     const verified = await store.verify(ID);
     if (!verified.ok || verified.count !== N) throw new Error('the imported chain does not verify');
-    const ratio = copyMs / importMs;
-    return [
-      [
-        `${name}: raw COPY (baseline)`,
-        rate(N, copyMs),
-        seconds(copyMs),
-        'one transaction, 10,000 rows per COPY',
-      ],
-      [
-        `${name}: truce import`,
-        rate(N, importMs),
-        seconds(importMs),
-        `${result.batches} batches; chain verifies, ${verified.count.toLocaleString('en')} events`,
-      ],
-      [
-        `${name}: import ÷ raw COPY`,
-        `${(ratio * 100).toFixed(0)} %`,
-        'target ≥ 60 %',
-        ratio >= 0.6 ? 'met' : 'not met',
-      ],
-    ];
+    return { ms, batches: result.batches, verified: verified.count };
   } finally {
     await store.close();
   }
+}
+
+async function measure(name: string, open: () => Promise<Store>, jsonl: string, chunks: readonly string[]) {
+  const copies: number[] = [];
+  const imports: Awaited<ReturnType<typeof timeImport>>[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    copies.push(await timeRawCopy(open, chunks));
+    imports.push(await timeImport(open, jsonl));
+  }
+  const copyMs = Math.min(...copies);
+  const best = imports.reduce((a, b) => (b.ms < a.ms ? b : a));
+  const ratio = copyMs / best.ms;
+  const each = (times: readonly number[]) => times.map((ms) => seconds(ms)).join(', ');
+  return [
+    [
+      `${name}: raw COPY (baseline)`,
+      rate(N, copyMs),
+      seconds(copyMs),
+      `one transaction, 10,000 rows per COPY; rounds ${each(copies)}`,
+    ],
+    [
+      `${name}: truce import`,
+      rate(N, best.ms),
+      seconds(best.ms),
+      `${best.batches} batches; chain verifies, ${best.verified.toLocaleString('en')} events; rounds ${each(imports.map((i) => i.ms))}`,
+    ],
+    [
+      `${name}: import ÷ raw COPY`,
+      `${(ratio * 100).toFixed(0)} %`,
+      'target ≥ 60 %',
+      ratio >= 0.6 ? 'met' : 'not met',
+    ],
+  ];
 }
 
 /**
@@ -172,9 +192,13 @@ export async function run(): Promise<BenchResult> {
       '  one: on 2 cores, one), 20,000 at a time; the main thread chains the rows as they come back and, the',
       '  ledger being empty, writes them while the rest is checked, in one transaction committed only once',
       '  the whole file has passed; the batches left after that commit one by one.',
-      '- Runs vary widely on this 2-core machine: on 29 Nov 2026, four runs of this design gave 58–76 % (PGlite)',
-      '  and 56–67 % (PostgreSQL), the raw COPY itself moving by a fifth. The import is bound by the CPU: checking',
-      '  takes about 12 µs an event on the worker, chaining about 3 µs on the main thread, beside the database.',
+      '- Each store is fresh; raw COPY and import are measured in turn, twice each, and the best of each',
+      '  is kept (the rounds are listed): runs vary widely on this 2-core machine, the raw COPY itself moving',
+      '  by a fifth from run to run. Three runs on 29 Nov 2026 gave 66–77 % (PGlite) and 66–71 % (PostgreSQL);',
+      '  taken round by round, 64–77 % and 64–72 %. The import is bound by the CPU: checking takes about 10 µs an event on',
+      '  the worker, chaining about 3 µs on the main thread, beside the database (on PGlite, in the main',
+      '  thread too). That day the host ran the raw COPY at about half the rate of the day before: compare',
+      '  rates only within one run.',
       '- The raw COPY writes the same rows (the same canonical bodies and hashes, computed before timing) into',
       '  a bare table with the same columns and keys, in one transaction: the database’s own floor.',
       '- PGlite keeps its data in a folder on disk, as a workspace does; an in-memory PGlite copies its files',

@@ -136,12 +136,17 @@ export async function checkInChunks(
  * or, when one cannot be read, the reason.
  */
 function jobOf(index: number, records: readonly ImportRecord[]): ChunkJob {
-  if (records.every((r) => r.text !== undefined))
-    return {
-      index,
-      lines: Int32Array.from(records, (r) => r.line),
-      text: records.map((r) => r.text).join('\n'),
-    };
+  // One plain loop: every chunk of a long file passes here, on the thread that also writes.
+  const lines = new Int32Array(records.length);
+  const texts = new Array<string>(records.length);
+  let i = 0;
+  for (; i < records.length; i++) {
+    const { line, text } = records[i]!;
+    if (text === undefined) break;
+    lines[i] = line;
+    texts[i] = text;
+  }
+  if (i === records.length) return { index, lines, text: texts.join('\n') };
   return {
     index,
     records: records.map((r): WireRecord => {
