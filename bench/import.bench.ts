@@ -197,7 +197,7 @@ export async function run(): Promise<BenchResult> {
       '  by a fifth from run to run. Three runs on 29 Nov 2026 gave 66–77 % (PGlite) and 66–71 % (PostgreSQL);',
       '  taken round by round, 64–77 % and 64–72 %. The import is bound by the CPU: checking takes about 10 µs an event on',
       '  the worker, chaining about 3 µs on the main thread, beside the database (on PGlite, in the main',
-      '  thread too). That day the host ran the raw COPY at about half the rate of the day before: compare',
+      '  thread too). That afternoon the host ran the raw COPY at about half the rate of that morning: compare',
       '  rates only within one run.',
       '- The raw COPY writes the same rows (the same canonical bodies and hashes, computed before timing) into',
       '  a bare table with the same columns and keys, in one transaction: the database’s own floor.',
