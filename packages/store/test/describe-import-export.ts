@@ -244,14 +244,15 @@ export function describeImportExport(
       expect(await store.verify('batches')).toEqual({ ok: true, count: 25 });
     });
 
+    /** 4,000 events with notes of 1,000 characters: about 4.5 MB of COPY text, over PostgreSQL's default work_mem of 4 MB. */
+    const overFourMegabytes = (prefix: string) =>
+      Array.from({ length: 4_000 }, (_, i) => talks(`${prefix}${i}`, 'x'.repeat(1_000)));
+
     it('raises work_mem for a batch’s transaction to hold its rows, and only for that transaction', async () => {
       await given('work-mem');
-      // 4,000 events with notes of 1,000 characters: about 4.5 MB of COPY text, over the default 4 MB.
       const rows = new RowsAhead('work-mem', { seq: 0, hash: '' }, 4_000);
-      for (let i = 0; i < 4_000; i++) {
-        const event = EventSchema.parse(talks(`w${i}`, 'x'.repeat(1_000)));
-        rows.add(`w${i}`, canonicalJson(event));
-      }
+      for (const doc of overFourMegabytes('w'))
+        rows.add(String(doc.id), canonicalJson(EventSchema.parse(doc)));
       rows.finish();
       const batch = rows.batch(0)!;
       const kB = (setting: string) => {
@@ -282,9 +283,9 @@ export function describeImportExport(
           );
           return Number(row!.files);
         };
-        const lines = Array.from({ length: 4_000 }, (_, i) =>
-          JSON.stringify(talks(`t${i}`, 'x'.repeat(1_000))),
-        ).join('\n');
+        const lines = overFourMegabytes('t')
+          .map((doc) => JSON.stringify(doc))
+          .join('\n');
         const before = await stats();
         const result = await importJsonl(store, 'no-spill', lines, { batchSize: 4_000, workers: 0 });
         expect(result).toMatchObject({ ok: true, batches: 1 });
