@@ -117,4 +117,97 @@ describe('BoundedList', () => {
       { numRuns: 1000 },
     );
   });
+
+  it('a stamp names the entries: equal stamps hold equal entries, and copies changed alike share one (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        addsArb,
+        fc.array(fc.tuple(addsArb, fc.constantFrom(undefined, 'x', 'y')), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 1, max: 6 }),
+        (first, sequences, limit) => {
+          const list = new BoundedList(limit);
+          const seen = new Map<number, string>();
+          const look = (l: BoundedList) => {
+            const entries = JSON.stringify(l.entries().map((e) => [e.event.id, e.amount, e.note]));
+            const before = seen.get(l.stamp);
+            if (before !== undefined) expect(entries).toBe(before);
+            seen.set(l.stamp, entries);
+          };
+          for (const { event, amount } of first) {
+            list.add(event, amount);
+            look(list);
+          }
+          // Each sequence given to two copies of the list, one after the other.
+          for (const [more, note] of sequences) {
+            const a = list.clone();
+            const b = list.clone();
+            expect(a.stamp).toBe(list.stamp);
+            for (const { event, amount } of more) {
+              a.add(event, amount, note);
+              look(a);
+            }
+            for (const { event, amount } of more) {
+              b.add(event, amount, note);
+              look(b);
+            }
+            expect(b.stamp).toBe(a.stamp);
+          }
+          look(list);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps its stamp when an event is turned away, and changes it when an amount is summed', () => {
+    const list = new BoundedList(1);
+    const a = eventAt(1, 'a');
+    list.add(a, 1);
+    const kept = list.stamp;
+    list.add(eventAt(2, 'b'), 1);
+    expect(list.total).toBe(2);
+    expect(list.stamp).toBe(kept);
+    const copy = list.clone();
+    copy.add(eventAt(0, 'z'), 1);
+    expect(copy.stamp).not.toBe(kept);
+    expect(list.stamp).toBe(kept);
+    const summed = new BoundedList(2);
+    summed.add(a, 1);
+    const once = summed.stamp;
+    summed.add(a, 2);
+    expect(summed.stamp).not.toBe(once);
+  });
+
+  it('tells apart, in copies, an amount summed into an event and the same event listed again', () => {
+    const base = new BoundedList(2);
+    const [x, z, w] = [eventAt(1, 'x'), eventAt(5, 'z'), eventAt(9, 'w')];
+    const summed = base.clone();
+    const twice = base.clone();
+    for (const l of [summed, twice]) {
+      l.add(z, 1);
+      l.add(x, 1);
+    }
+    summed.add(x, 1);
+    twice.add(w, 1); // turned away: the list is full of earlier events
+    twice.add(x, 1); // no longer the last added, so listed again
+    expect(summed.entries().map((e) => [e.event.id, e.amount])).toEqual([
+      ['x', 2],
+      ['z', 1],
+    ]);
+    expect(twice.entries().map((e) => [e.event.id, e.amount])).toEqual([
+      ['x', 1],
+      ['x', 1],
+    ]);
+    expect(twice.stamp).not.toBe(summed.stamp);
+    // Copies given one event with different notes, or amounts, hold different entries.
+    const [one, other, more] = [base.clone(), base.clone(), base.clone()];
+    one.add(x, 1, 'before the phase');
+    other.add(x, 1, 'after the phase');
+    more.add(x, 2, 'before the phase');
+    // And two events that share an id (a generated ledger may hold such) are two changes.
+    const [early, later] = [base.clone(), base.clone()];
+    early.add(eventAt(2, 'm'), 1);
+    later.add(eventAt(3, 'm'), 1);
+    expect(new Set([one.stamp, other.stamp, more.stamp, early.stamp, later.stamp]).size).toBe(5);
+  });
 });

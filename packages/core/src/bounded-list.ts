@@ -8,6 +8,23 @@ export interface ListedEvent {
 
 const before = (a: LedgerEvent, b: LedgerEvent) => a.at < b.at || (a.at === b.at && a.id < b.id);
 
+let lastStamp = 0;
+// A copy's stamp after a change, by its stamp before and the change: two copies of one list changed
+// alike get the same stamp, so what was drawn from the first serves the second.
+const stampAfter = new Map<string, number>();
+const STAMPS_KEPT = 100_000;
+// A number for each event object a copy took, so that a change names the very event.
+const serials = new WeakMap<LedgerEvent, number>();
+let lastSerial = 0;
+const serialOf = (e: LedgerEvent) => {
+  let n = serials.get(e);
+  if (n === undefined) {
+    n = ++lastSerial;
+    serials.set(e, n);
+  }
+  return n;
+};
+
 /**
  * The earliest `limit` events added (by time, then id), and how many were added in all: a million
  * counted events cost one comparison each, not a million list entries.
@@ -32,9 +49,38 @@ export class BoundedList {
   #last: ListedEvent | undefined;
   // The minute of the latest kept event once the list is full: most later events are turned away on it alone.
   #cutoff = Number.POSITIVE_INFINITY;
+  // Names the kept entries (events, amounts, notes): equal stamps, equal entries.
+  #stamp = ++lastStamp;
+  // True for a list made by `clone`, whose changes are stamped by what they are (see `stampAfter`).
+  #copy = false;
 
   constructor(limit: number) {
     this.#limit = limit;
+  }
+
+  /**
+   * A number that names the kept entries: a list and its copies have the same stamp until one of them
+   * changes its entries (taking an event it keeps, or summing an amount into one), and copies of one list
+   * given the same changes in the same order again have equal stamps. The total is not part of it.
+   */
+  get stamp(): number {
+    return this.#stamp;
+  }
+
+  #changed(event: LedgerEvent, amount: number | null, note: string | undefined, summed: boolean): void {
+    if (!this.#copy) {
+      this.#stamp = ++lastStamp;
+      return;
+    }
+    const change = `${this.#stamp}\u0000${summed ? '+' : ''}${serialOf(event)}\u0000${amount}\u0000${note === undefined ? '\u0001' : note}`;
+    let stamp = stampAfter.get(change);
+    if (stamp === undefined) {
+      // Forgetting only costs a later copy a fresh stamp, never a wrong one.
+      if (stampAfter.size >= STAMPS_KEPT) stampAfter.clear();
+      stamp = ++lastStamp;
+      stampAfter.set(change, stamp);
+    }
+    this.#stamp = stamp;
   }
 
   /** Adds an event; the same event added twice in a row is listed once, with the amounts summed. */
@@ -42,7 +88,10 @@ export class BoundedList {
     if (event === this.#lastEvent) {
       // Listed once, kept or not; a kept entry sums the amounts.
       const last = this.#last;
-      if (last !== undefined && last.amount !== null && amount !== null) last.amount += amount;
+      if (last !== undefined && last.amount !== null && amount !== null) {
+        last.amount += amount;
+        this.#changed(event, amount, note, true);
+      }
       return;
     }
     this.#lastEvent = event;
@@ -63,6 +112,7 @@ export class BoundedList {
         sorted.push(entry);
         if (n + 1 === this.#limit) this.#cutoff = event.atMinute;
         this.#last = entry;
+        this.#changed(event, amount, note, false);
         return;
       }
       // Out of order, or full: from here on the entries are kept as a heap.
@@ -77,6 +127,7 @@ export class BoundedList {
       this.#down(0);
       this.#cutoff = heap[0]!.event.atMinute;
       this.#last = entry;
+      this.#changed(event, amount, note, false);
       return;
     }
     const entry = { event, amount, note };
@@ -84,6 +135,7 @@ export class BoundedList {
     this.#up(heap.length - 1);
     if (heap.length === this.#limit) this.#cutoff = heap[0]!.event.atMinute;
     this.#last = entry;
+    this.#changed(event, amount, note, false);
   }
 
   /**
@@ -101,6 +153,8 @@ export class BoundedList {
     copy.#shared = true;
     copy.#total = this.#total;
     copy.#cutoff = this.#cutoff;
+    copy.#stamp = this.#stamp;
+    copy.#copy = true;
     // Not `#last` nor `#lastEvent`: the copy must never add to an entry it shares with this list.
     return copy;
   }

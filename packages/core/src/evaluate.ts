@@ -1,4 +1,4 @@
-import { BoundedList } from './bounded-list.ts';
+import { BoundedList, type ListedEvent } from './bounded-list.ts';
 import { assertNever } from './compile-agreement.ts';
 import type { Agreement, CompiledObligation } from './compiled-agreement.ts';
 import { claimDiscrepancies, conflictingReports } from './discrepancies.ts';
@@ -18,7 +18,7 @@ import {
   type LedgerFolder,
   unfoldSuperseded,
 } from './ledger-fold.ts';
-import { listsFor, type Refill } from './obligation-lists.ts';
+import { type ListsMemo, listsFor, type Refill } from './obligation-lists.ts';
 import { type PhaseRun, runPhases } from './phase-timeline.ts';
 import { releaseTotals } from './release-totals.ts';
 import { type Evidence, resolveEvidence, statusReason, supersession } from './select-evidence.ts';
@@ -82,13 +82,15 @@ export interface LedgerAccess {
 
 /**
  * Finishes an evaluation from the fold of the ledger's plain events (which it may change): settles
- * the special events, the phases and every obligation.
+ * the special events, the phases and every obligation. With a memo kept from the same ledger's
+ * earlier evaluations, the obligations' lists that have not changed are taken from it.
  */
 export function evaluateFold(
   agreement: Agreement,
   fold: { readonly folder: LedgerFolder; readonly specials: readonly LedgerEvent[]; readonly known: number },
   options: SettledOptions,
   ledger: LedgerAccess,
+  memo?: ListsMemo,
 ): Status {
   const { asOf, knownAt, policy, limit } = options;
   const { events } = ledger;
@@ -129,7 +131,15 @@ export function evaluateFold(
   const watches = new Map(
     agreement.obligations.map((o) => [
       o.id,
-      listsFor(o, runs.get(o.phase)!, { book, asOf, limit, superseded, refill, zone }),
+      listsFor(o, runs.get(o.phase)!, {
+        book,
+        asOf,
+        limit,
+        superseded,
+        refill,
+        zone,
+        ...(memo ? { memo } : {}),
+      }),
     ]),
   );
   const ctx: JudgeContext = {
@@ -149,7 +159,7 @@ export function evaluateFold(
   const obligations = agreement.obligations.map((o) => {
     const j = judge(o, ctx);
     upcoming.push(...j.upcoming);
-    return toStatus(o, j, zone);
+    return toStatus(o, j, zone, memo);
   });
   const fmt = (ms: number | null) => (ms === null ? null : formatInstant(ms, zone));
   const phases = agreement.phases.map((p) => {
@@ -245,9 +255,23 @@ function judge(o: CompiledObligation, ctx: JudgeContext): Judgement {
   }
 }
 
-function toStatus(o: CompiledObligation, j: Judgement, zone: string): ObligationStatus {
-  const counted = j.counted.entries();
-  const excluded = j.excluded.entries();
+function toStatus(o: CompiledObligation, j: Judgement, zone: string, memo?: ListsMemo): ObligationStatus {
+  const countedRows = (entries: readonly ListedEvent[]) =>
+    entries.map((c) => ({
+      id: c.event.id,
+      at: formatInstant(c.event.at, zone),
+      amount: c.amount,
+      ...(c.note ? { note: c.note } : {}),
+    }));
+  const excludedRows = (entries: readonly ListedEvent[]) =>
+    entries.map((c) => ({ id: c.event.id, reason: c.note ?? 'left out' }));
+  // Written out once per list's entries: a read that drew the same lists again takes the same rows.
+  const counted = memo
+    ? memo.rows(`${o.id}\u0000counted`, j.counted, countedRows)
+    : countedRows(j.counted.entries());
+  const excluded = memo
+    ? memo.rows(`${o.id}\u0000excluded`, j.excluded, excludedRows)
+    : excludedRows(j.excluded.entries());
   const more = (total: number, shown: number, what: string) =>
     total > shown ? [`${total - shown} more ${what} not listed (${total} in all)`] : [];
   return {
@@ -264,13 +288,8 @@ function toStatus(o: CompiledObligation, j: Judgement, zone: string): Obligation
     remaining: j.due !== null && j.delivered !== null ? Math.max(0, j.due - j.delivered) : null,
     ratio: j.ratio ?? null,
     nextDeadline: j.nextDeadline === null ? null : formatInstant(j.nextDeadline, zone),
-    counted: counted.map((c) => ({
-      id: c.event.id,
-      at: formatInstant(c.event.at, zone),
-      amount: c.amount,
-      ...(c.note ? { note: c.note } : {}),
-    })),
-    excluded: excluded.map((c) => ({ id: c.event.id, reason: c.note ?? 'left out' })),
+    counted,
+    excluded,
     arithmetic: [
       ...j.arithmetic,
       ...more(j.counted.total, counted.length, 'counted events'),

@@ -2,11 +2,14 @@ import type { CompiledObligation } from './compiled-agreement.ts';
 import { formatDuration, parseDuration } from './duration.ts';
 import { type JudgeContext, type Judgement, num, phaseOver, when, window } from './judgement.ts';
 import { type ReleaseKey, sumReleased } from './ledger-fold.ts';
-import { minuteOf, startOfMinute } from './minute-series.ts';
+import { MinuteRun, minuteOf, startOfMinute } from './minute-series.ts';
 import type { PeriodStatus } from './status.ts';
 import { addInZone, formatInstant } from './zoned-time.ts';
 
 const DAY = parseDuration('P1D')!;
+// Owed and paid by minute, kept from one judgement to the next: a week of minutes is no garbage.
+const owed = new MinuteRun();
+const paid = new MinuteRun();
 
 /**
  * Release persons at a ratio to what the other side released, each tranche due within the allowed
@@ -30,23 +33,23 @@ export function judgeReciprocal(o: CompiledObligation, ctx: JudgeContext): Judge
   const mineUntilEnd = end === Number.POSITIVE_INFINITY ? end : addInZone(end, o.lag!, zone);
   const mineUntil = Math.min(ctx.asOf, mineUntilEnd);
   // Owed (the other side's releases times the ratio, due a lag later) and paid, by minute.
-  const owed = { minutes: [] as number[], amounts: [] as number[] };
-  const paid = { minutes: [] as number[], amounts: [] as number[] };
+  owed.clear();
+  paid.clear();
   let owedKeys = 0;
   let paidKeys = 0;
   for (let k = 0; k < book.releaseKeys.length; k++) {
     const key = book.releaseKeys[k]!;
     if (theirs(key)) {
-      book.released.collect(k, start, theirsUntil, o.ratio.get(key.cohort)!, owed.minutes, owed.amounts);
+      book.released.collect(k, start, theirsUntil, o.ratio.get(key.cohort)!, owed);
       owedKeys++;
     }
     if (mine(key)) {
-      book.released.collect(k, start, mineUntil, 1, paid.minutes, paid.amounts);
+      book.released.collect(k, start, mineUntil, 1, paid);
       paidKeys++;
     }
   }
-  if (owedKeys > 1) sortByMinute(owed);
-  if (paidKeys > 1) sortByMinute(paid);
+  if (owedKeys > 1) owed.sort();
+  if (paidKeys > 1) paid.sort();
   let otherTotal = 0;
   for (const k of book.releaseKeys.keys())
     if (theirs(book.releaseKeys[k]!)) otherTotal += book.released.sum(k, start, theirsUntil);
@@ -59,13 +62,13 @@ export function judgeReciprocal(o: CompiledObligation, ctx: JudgeContext): Judge
   // Walk both in minute order; at each minute where something falls due, what was paid must cover it.
   let i = 0;
   let j = 0;
-  while (i < owed.minutes.length || j < paid.minutes.length) {
-    const dueAt = i < owed.minutes.length ? owed.minutes[i]! + lagMinutes : Number.POSITIVE_INFINITY;
-    const paidAt = j < paid.minutes.length ? paid.minutes[j]! : Number.POSITIVE_INFINITY;
+  while (i < owed.length || j < paid.length) {
+    const dueAt = i < owed.length ? owed.minutes[i]! + lagMinutes : Number.POSITIVE_INFINITY;
+    const paidAt = j < paid.length ? paid.minutes[j]! : Number.POSITIVE_INFINITY;
     const m = Math.min(dueAt, paidAt);
     let owedHere = 0;
-    for (; i < owed.minutes.length && owed.minutes[i]! + lagMinutes === m; i++) owedHere += owed.amounts[i]!;
-    for (; j < paid.minutes.length && paid.minutes[j] === m; j++) delivered += paid.amounts[j]!;
+    for (; i < owed.length && owed.minutes[i]! + lagMinutes === m; i++) owedHere += owed.amounts[i]!;
+    for (; j < paid.length && paid.minutes[j] === m; j++) delivered += paid.amounts[j]!;
     owedTotal += owedHere;
     if (m <= asOfMinute) owedDue += owedHere;
     if (owedHere === 0 || delivered + 1e-9 >= owedTotal) continue;
@@ -152,14 +155,4 @@ function dailyRows(
     });
   }
   return rows;
-}
-
-function sortByMinute(s: { minutes: number[]; amounts: number[] }): void {
-  const order = s.minutes.map((_, i) => i).sort((a, b) => s.minutes[a]! - s.minutes[b]!);
-  const minutes = order.map((i) => s.minutes[i]!);
-  const amounts = order.map((i) => s.amounts[i]!);
-  for (let i = 0; i < order.length; i++) {
-    s.minutes[i] = minutes[i]!;
-    s.amounts[i] = amounts[i]!;
-  }
 }

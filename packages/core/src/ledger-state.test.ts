@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { agreement, eventDoc, HOUR, normalize, START } from '../test/random-ledger.ts';
 import { evaluate } from './evaluate.ts';
 import { LedgerState } from './ledger-state.ts';
-import { EVIDENCE_POLICIES } from './status.ts';
+import { EVIDENCE_POLICIES, type Status } from './status.ts';
 
 /** A random ledger with corrections and retractions of its own events, cut into batches at random. */
 const grownLedger = fc
@@ -75,6 +75,95 @@ describe('LedgerState: the incremental fold gives exactly what evaluate gives (f
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('read after each event at one time, reusing the lists drawn by the read before, under every policy', () => {
+    // Short lists fill at once, so most later events leave the kept entries as they are and a read
+    // takes the lists the previous read drew; early events, corrections and set-asides change them.
+    const oneByOne = fc.integer({ min: 2, max: 30 }).chain((n) =>
+      fc.record({
+        docs: fc.tuple(...Array.from({ length: n }, (_, i) => eventDoc(i))),
+        policy: fc.constantFrom(...EVIDENCE_POLICIES),
+        listLimit: fc.constantFrom(1, 2, 3, 1000),
+        retract: fc.array(fc.integer({ min: 0, max: n - 1 }), { maxLength: 2 }),
+      }),
+    );
+    fc.assert(
+      fc.property(oneByOne, ({ docs, policy, listLimit, retract }) => {
+        const late = START + 30 * 24 * HOUR;
+        const written: Record<string, unknown>[] = [...docs];
+        retract.forEach((target, i) => {
+          const t = docs[target]!;
+          written.splice(target + 1 + i, 0, {
+            id: `x${i}`,
+            type: 'retraction',
+            supersedes: t.id,
+            occurred: t.occurred,
+            recorded: new Date(Date.parse(t.recorded) + HOUR).toISOString(),
+          });
+        });
+        const events = normalize(written);
+        const state = new LedgerState(agreement, { listLimit });
+        const options = { asOf: late, evidence: policy, listLimit };
+        for (let i = 0; i < events.length; i++) {
+          state.add([events[i]!]);
+          expect(state.status(options)).toEqual(evaluate(agreement, events.slice(0, i + 1), options));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  const release = (id: string, occurred: string) => ({
+    id,
+    type: 'release',
+    party: 'a',
+    released: [{ cohort: 'held-by-a', count: 1 }],
+    occurred,
+    recorded: occurred,
+    status: 'confirmed',
+  });
+  const late = { asOf: Date.parse('2024-03-31T00:00:00+01:00'), listLimit: 2 };
+  const counted = (s: Status) => s.obligations.find((o) => o.id === 'a-release-10')!.counted;
+
+  it('reuses the rows it wrote while an append leaves the kept events as they were', () => {
+    const events = normalize([
+      release('r1', '2024-03-01T09:00:00+01:00'),
+      release('r2', '2024-03-01T10:00:00+01:00'),
+      release('r3', '2024-03-01T11:00:00+01:00'),
+      release('r0', '2024-03-01T08:30:00+01:00'),
+    ]);
+    const state = new LedgerState(agreement, { listLimit: 2 });
+    state.add(events.slice(0, 2));
+    const first = state.status(late);
+    // r3 is later than the two kept: only the count grows, and the listed rows are the same objects.
+    state.add(events.slice(2, 3));
+    const second = state.status(late);
+    expect(second).toEqual(evaluate(agreement, events.slice(0, 3), late));
+    expect(counted(second).map((c) => c.id)).toEqual(['r1', 'r2']);
+    expect(counted(second)[0]).toBe(counted(first)[0]);
+    expect(counted(second)).not.toBe(counted(first));
+    // r0 is earlier than both: the kept events change, and so do the rows.
+    state.add(events.slice(3));
+    const third = state.status(late);
+    expect(third).toEqual(evaluate(agreement, events, late));
+    expect(counted(third).map((c) => c.id)).toEqual(['r0', 'r1']);
+  });
+
+  it('draws again from the ledger when the kept events fall before the phase and a later one comes', () => {
+    const events = normalize([
+      release('r1', '2024-02-28T09:00:00+01:00'),
+      release('r2', '2024-02-28T10:00:00+01:00'),
+      release('r3', '2024-03-01T11:00:00+01:00'),
+    ]);
+    const state = new LedgerState(agreement, { listLimit: 2 });
+    state.add(events.slice(0, 2));
+    expect(counted(state.status(late))).toEqual([]);
+    // r3 is turned away by the full list of two earlier events, yet it is counted and must be listed.
+    state.add(events.slice(2));
+    const status = state.status(late);
+    expect(counted(status).map((c) => c.id)).toEqual(['r3']);
+    expect(status).toEqual(evaluate(agreement, events, late));
   });
 
   it('covers only times past every plain event and every record', () => {

@@ -2,6 +2,7 @@ import type { Agreement } from './compiled-agreement.ts';
 import { type EvaluateOptions, evaluate, evaluateFold, settleOptions } from './evaluate.ts';
 import type { LedgerEvent } from './ledger-event.ts';
 import { foldLedger, type LedgerFolder } from './ledger-fold.ts';
+import { ListsMemo } from './obligation-lists.ts';
 import type { EvidencePolicy, Status } from './status.ts';
 
 /**
@@ -77,10 +78,13 @@ export class LedgerState {
     }
     // The evaluation finishes on a copy, so the kept fold goes on taking new events untouched.
     const copy = { folder: fold.folder.clone(), specials: fold.specials, known: fold.known };
-    return evaluateFold(this.agreement, copy, settled, {
-      events: this.#events,
-      plainEvents: (ids) => this.#plainEvents(ids),
-    });
+    return evaluateFold(
+      this.agreement,
+      copy,
+      settled,
+      { events: this.#events, plainEvents: (ids) => this.#plainEvents(ids) },
+      fold.memo,
+    );
   }
 
   #extend(fold: Fold | undefined, events: readonly LedgerEvent[], policy: EvidencePolicy): Fold {
@@ -89,9 +93,9 @@ export class LedgerState {
       { knownAt: Number.POSITIVE_INFINITY, asOf: Number.POSITIVE_INFINITY, policy, limit: this.#limit },
       fold?.folder,
     );
-    if (fold === undefined) return more;
+    if (fold === undefined) return { ...more, memo: new ListsMemo() };
     for (const e of more.specials) fold.specials.push(e);
-    return { folder: fold.folder, specials: fold.specials, known: fold.known + more.known };
+    return { folder: fold.folder, specials: fold.specials, known: fold.known + more.known, memo: fold.memo };
   }
 
   #plainEvents(ids: ReadonlyMap<string, string>): LedgerEvent[] {
@@ -108,4 +112,6 @@ interface Fold {
   readonly folder: LedgerFolder;
   readonly specials: LedgerEvent[];
   readonly known: number;
+  // What the last reads drew for each obligation, reused while the lists they came from are unchanged.
+  readonly memo: ListsMemo;
 }

@@ -123,10 +123,10 @@ export class MinuteSeries {
   }
 
   /**
-   * Appends every minute with a non-zero amount for the key in [from, to] to `minutes` and
-   * `amounts` (times `scale`), in time order; flat arrays, so a long phase costs no small objects.
+   * Appends every minute with a non-zero amount for the key in [from, to] to `into` (times `scale`),
+   * in time order; typed arrays reused from call to call, so a long phase costs no garbage.
    */
-  collect(key: number, from: number, to: number, scale: number, minutes: number[], amounts: number[]): void {
+  collect(key: number, from: number, to: number, scale: number, into: MinuteRun): void {
     const m0 = Math.floor(from / MINUTE);
     const m1 = to === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : Math.floor(to / MINUTE);
     for (const c of this.chunks(key)) {
@@ -136,12 +136,47 @@ export class MinuteSeries {
       const i1 = Math.min(PER_DAY - 1, m1 - first);
       for (let i = i0; i <= i1; i++) {
         const v = c.minutes[i]!;
-        if (v !== 0) {
-          minutes.push(first + i);
-          amounts.push(v * scale);
-        }
+        if (v !== 0) into.push(first + i, v * scale);
       }
     }
+  }
+}
+
+/**
+ * Minutes and amounts, as `MinuteSeries.collect` appends them: two typed arrays that grow as needed
+ * and are kept for the next use (`clear` empties them). Read the first `length` entries.
+ */
+export class MinuteRun {
+  minutes = new Float64Array(1024);
+  amounts = new Float64Array(1024);
+  length = 0;
+
+  clear(): void {
+    this.length = 0;
+  }
+
+  push(minute: number, amount: number): void {
+    if (this.length === this.minutes.length) {
+      const minutes = new Float64Array(this.length * 2);
+      const amounts = new Float64Array(this.length * 2);
+      minutes.set(this.minutes);
+      amounts.set(this.amounts);
+      this.minutes = minutes;
+      this.amounts = amounts;
+    }
+    this.minutes[this.length] = minute;
+    this.amounts[this.length++] = amount;
+  }
+
+  /** Puts the entries in minute order, keeping the order of equal minutes (for runs from several keys). */
+  sort(): void {
+    const order = Array.from({ length: this.length }, (_, i) => i).sort(
+      (a, b) => this.minutes[a]! - this.minutes[b]! || a - b,
+    );
+    const minutes = order.map((i) => this.minutes[i]!);
+    const amounts = order.map((i) => this.amounts[i]!);
+    this.minutes.set(minutes);
+    this.amounts.set(amounts);
   }
 }
 
