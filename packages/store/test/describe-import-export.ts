@@ -437,6 +437,57 @@ export function describeImportExport(
         expect(await store.verify('ahead-abandoned')).toEqual({ ok: true, count: 1 });
       });
 
+      it('leave nothing when the database fails partway through them, and the import writes them all after', async () => {
+        await given('ahead-fails');
+        // A fault injected as a superuser: the first insert of m40 (the fifth batch of ten) fails. A
+        // sequence counts the tries, as it is not rolled back with the transaction that failed.
+        const asSuperuser = (sql: string) =>
+          store.database.transaction(async (tx) => {
+            await tx.exec('SET LOCAL ROLE NONE');
+            await tx.exec(sql);
+          });
+        await asSuperuser(`
+          CREATE SEQUENCE ahead_fault;
+          CREATE FUNCTION ahead_fault() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+          BEGIN
+            IF NEW.agreement_id = 'ahead-fails' AND NEW.event_id = 'm40' AND nextval('ahead_fault') = 1 THEN
+              RAISE EXCEPTION 'injected fault';
+            END IF;
+            RETURN NEW;
+          END $$;
+          CREATE TRIGGER ahead_fault BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION ahead_fault();`);
+        try {
+          const tries = async () => {
+            const [row] = await store.database.query<{ n: number | string; called: boolean }>(
+              'SELECT last_value AS n, is_called AS called FROM ahead_fault',
+            );
+            return row?.called ? Number(row.n) : 0;
+          };
+          // One worker thread, so the first batches are written while the file is checked; the check
+          // waits (its progress callback is awaited) until the write-ahead transaction has failed.
+          const result = await importJsonl(store, 'ahead-fails', many(60), {
+            batchSize: 10,
+            workers: 1,
+            onProgress: async (p) => {
+              if (p.written > 0) return;
+              for (let waited = 0; (await tries()) === 0 && waited < 20_000; waited += 20)
+                await new Promise((resolve) => setTimeout(resolve, 20));
+            },
+          });
+          // m40 was tried twice: in the write-ahead transaction, which failed and left nothing, then
+          // in the import's own fifth batch, from the rows chained ahead.
+          expect(await tries()).toBe(2);
+          expect(result).toMatchObject({ ok: true, bad: [], skipped: [], batches: 6 });
+          expect(result.appended).toEqual(Array.from({ length: 60 }, (_, i) => `m${i}`));
+          expect((await store.events('ahead-fails')).map((e) => e.id)).toEqual(result.appended);
+          expect(await store.verify('ahead-fails')).toEqual({ ok: true, count: 60 });
+        } finally {
+          await asSuperuser(
+            'DROP TRIGGER ahead_fault ON events; DROP FUNCTION ahead_fault(); DROP SEQUENCE ahead_fault',
+          );
+        }
+      });
+
       it('commit together once the file has passed, and another writer waits for them', async () => {
         const [first, second] = await batches('ahead-committed');
         const ahead = new WriteAhead(store.database, 'ahead-committed', { seq: 0, hash: '' });
