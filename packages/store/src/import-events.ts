@@ -6,7 +6,7 @@ import { GoodRecords, type Prepared } from './good-records.ts';
 import type { BadRecord, ImportRecord, ParsedRecords } from './jsonl.ts';
 import { formatJsonl, parseJsonl } from './jsonl.ts';
 import type { Store } from './open-store.ts';
-import { copyEvents, type Head, RowsAhead, readHead, setHead } from './rows-ahead.ts';
+import { type BuiltBatch, copyEvents, type Head, RowsAhead, readHead, setHead } from './rows-ahead.ts';
 import { WriteAhead } from './write-ahead.ts';
 
 /** How far an import has got: events written (or found already stored) out of those it will write. */
@@ -107,7 +107,11 @@ export async function importRecords(
   // worker threads, and kept only if it passes. Into a ledger that holds events, the ids may be stored
   // already (a re-run), and the check goes first.
   const writeAhead = head.seq === 0 && workers > 0 ? new WriteAhead(db, agreementId, head) : undefined;
-  const ahead = new RowsAhead(agreementId, head, size, (batch) => void writeAhead?.push(batch));
+  // A batch the write-ahead transaction has written needs its rows no more: should that transaction fail,
+  // the batch is chained again from the records.
+  const ahead: RowsAhead = new RowsAhead(agreementId, head, size, (batch, n) => {
+    writeAhead?.push(batch).then((written) => written && ahead.release(n));
+  });
   let committed = 0;
   let checked: Awaited<ReturnType<typeof check>>;
   /** Every good record is to be written, so the rows chained during the check are the rows to write. */
@@ -289,7 +293,7 @@ async function writeBatches(
       // Once another writer has appended since the check, any later batch's ids may be among its events.
       if (head.seq !== expected.seq || head.hash !== expected.hash) othersWrote = true;
       const prebuilt = othersWrote ? undefined : plan.ahead?.batch(batches);
-      if (prebuilt) {
+      if (prebuilt?.rows !== undefined) {
         await copyEvents(tx, prebuilt.rows);
         await setHead(tx, agreementId, prebuilt.head);
         return { head: prebuilt.head, written: prebuilt.ids };
@@ -307,10 +311,12 @@ async function writeBatches(
         batch = batch.filter((p) => !stored.has(p.id));
         if (batch.length < before) storedMeanwhile.push(...[...stored.keys()]);
       }
-      const rows = new RowsAhead(agreementId, head, batch.length);
+      let built: BuiltBatch | undefined;
+      const rows = new RowsAhead(agreementId, head, batch.length, (b) => {
+        built = b;
+      });
       for (const p of batch) rows.add(p.id, p.body);
       rows.finish();
-      const built = rows.batch(0);
       if (built) {
         await copyEvents(tx, built.rows);
         await setHead(tx, agreementId, built.head);
@@ -333,6 +339,7 @@ async function writeBatches(
     }
     expected = result.head;
     for (const id of result.written) ids.push(id);
+    plan.ahead?.release(batches);
     batches += 1;
     await plan.onProgress?.({
       checked: count,

@@ -59,6 +59,13 @@ export interface BuiltBatch {
   readonly head: Head;
 }
 
+/** A batch as `RowsAhead` keeps it: its rows are dropped once written (see `release`). */
+export interface ChainedBatch {
+  readonly rows: string | undefined;
+  readonly ids: readonly string[];
+  readonly head: Head;
+}
+
 /**
  * The rows of an import's batches as COPY text (the events table's columns agreement_id, seq, event_id,
  * body, prev_hash, hash), chained on a head one record at a time. An import chains them while the rest of
@@ -66,7 +73,7 @@ export interface BuiltBatch {
  * record added is written, in order, on that head, and the writer chains again otherwise.
  */
 export class RowsAhead {
-  private readonly built: BuiltBatch[] = [];
+  private readonly built: ChainedBatch[] = [];
   private readonly agreementField: string;
   /** The start of each link's hashed text, up to the body (see `linkHash`). */
   private readonly linkStart: string;
@@ -82,8 +89,8 @@ export class RowsAhead {
     agreementId: string,
     head: Head,
     private readonly size: number,
-    /** Called with each batch as it closes. */
-    private readonly onBatch?: (batch: BuiltBatch) => void,
+    /** Called with each batch as it closes, and its number (from 0). */
+    private readonly onBatch?: (batch: BuiltBatch, n: number) => void,
   ) {
     this.agreementField = copyField(agreementId);
     this.linkStart = `{"agreement":${JSON.stringify(agreementId)},"body":`;
@@ -112,14 +119,23 @@ export class RowsAhead {
     if (this.ids.length === 0) return;
     const batch = { rows: this.rows.join(''), ids: this.ids, head: { seq: this.seq, hash: this.prev } };
     this.built.push(batch);
-    this.onBatch?.(batch);
+    this.onBatch?.(batch, this.built.length - 1);
     this.rows = [];
     this.ids = [];
   }
 
-  /** Batch `n` (from 0); undefined past the last. */
-  batch(n: number): BuiltBatch | undefined {
+  /** Batch `n` (from 0); undefined past the last. Its rows are undefined once released. */
+  batch(n: number): ChainedBatch | undefined {
     return this.built[n];
+  }
+
+  /**
+   * Drops batch `n`'s rows, once written: a million events' rows are about 450 MB. Its ids and head stay.
+   * Should the transaction that wrote them fail, the writer chains the batch again from the records.
+   */
+  release(n: number): void {
+    const b = this.built[n];
+    if (b?.rows !== undefined) this.built[n] = { rows: undefined, ids: b.ids, head: b.head };
   }
 }
 

@@ -13,7 +13,10 @@ class Abandoned extends Error {}
  * the commit.
  */
 export class WriteAhead {
-  private readonly queue: ({ readonly batch: BuiltBatch; readonly written: () => void } | null)[] = [];
+  private readonly queue: ({
+    readonly batch: BuiltBatch;
+    readonly written: (done: boolean) => void;
+  } | null)[] = [];
   private wake: (() => void) | undefined;
   private decide: ((commit: boolean) => void) | undefined;
   private readonly decision: Promise<boolean>;
@@ -34,7 +37,7 @@ export class WriteAhead {
           await copyEvents(tx, item.batch.rows);
           written += 1;
           last = item.batch.head;
-          item.written();
+          item.written(true);
         }
         if (!(await this.decision)) throw new Abandoned();
         if (written > 0) await setHead(tx, agreementId, last);
@@ -46,11 +49,12 @@ export class WriteAhead {
 
   /**
    * Queues a batch to write (batches come in order, from the first). The promise settles once the batch
-   * is written in the transaction, or is left out of it (the import goes on without waiting for it).
+   * is written in the transaction (true; it commits or rolls back with the rest), or is left out of it
+   * (false; the import goes on without waiting for it).
    */
-  push(batch: BuiltBatch): Promise<void> {
-    if (this.decided) return Promise.resolve();
-    return new Promise<void>((written) => {
+  push(batch: BuiltBatch): Promise<boolean> {
+    if (this.decided) return Promise.resolve(false);
+    return new Promise<boolean>((written) => {
       this.queue.push({ batch, written });
       this.wake?.();
     });
@@ -73,7 +77,7 @@ export class WriteAhead {
     if (!this.decided) {
       // Batches not yet begun are left to the import's own batches, each committed on its own after this.
       this.decided = true;
-      for (const item of this.queue.splice(0)) item?.written();
+      for (const item of this.queue.splice(0)) item?.written(false);
       this.queue.push(null);
       this.wake?.();
       this.decide?.(commit);
@@ -81,7 +85,10 @@ export class WriteAhead {
     return commit ? this.done : this.done.then(() => 0);
   }
 
-  private async next(): Promise<{ readonly batch: BuiltBatch; readonly written: () => void } | null> {
+  private async next(): Promise<{
+    readonly batch: BuiltBatch;
+    readonly written: (done: boolean) => void;
+  } | null> {
     while (this.queue.length === 0)
       await new Promise<void>((resolve) => {
         this.wake = resolve;
