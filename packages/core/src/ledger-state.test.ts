@@ -166,6 +166,80 @@ describe('LedgerState: the incremental fold gives exactly what evaluate gives (f
     expect(status).toEqual(evaluate(agreement, events, late));
   });
 
+  describe('draws the lists again when what they were drawn under changes, with no list changed', () => {
+    const phaseEvent = (id: string, type: string, occurred: string, more: object = {}) => ({
+      id,
+      type,
+      phase: 'pause',
+      occurred,
+      recorded: occurred,
+      status: 'confirmed',
+      ...more,
+    });
+    const listed = (s: Status) => {
+      const o = s.obligations.find((x) => x.id === 'a-release-10')!;
+      return { counted: o.counted.map((c) => c.id), excluded: o.excluded.map((c) => c.id) };
+    };
+    /** Reads `state` after each step, each time as `evaluate` on the events so far; returns what was listed. */
+    function readAlong(steps: { events: Record<string, unknown>[]; asOf: string }[]) {
+      const state = new LedgerState(agreement);
+      const sofar: Record<string, unknown>[] = [];
+      return steps.map(({ events, asOf }) => {
+        sofar.push(...events);
+        const all = normalize(sofar);
+        state.add(all.slice(state.size));
+        const options = { asOf: Date.parse(asOf) };
+        const status = state.status(options);
+        expect(status).toEqual(evaluate(agreement, all, options));
+        return listed(status);
+      });
+    }
+
+    it('the phase’s end: an extension brings a release after the first end under the phase', () => {
+      const [before, after] = readAlong([
+        { events: [release('r1', '2024-03-05T10:00:00+01:00')], asOf: '2024-03-10T00:00:00+01:00' },
+        {
+          events: [phaseEvent('ext', 'phase-extended', '2024-03-04T12:00:00+01:00', { by: 'P1D' })],
+          asOf: '2024-03-10T00:00:00+01:00',
+        },
+      ]);
+      expect(before).toEqual({ counted: [], excluded: ['r1'] });
+      expect(after).toEqual({ counted: ['r1'], excluded: [] });
+    });
+
+    it('the phase’s start: a start recorded later than planned leaves an earlier release out', () => {
+      const [before, after] = readAlong([
+        { events: [release('r1', '2024-03-01T09:00:00+01:00')], asOf: '2024-03-01T12:00:00+01:00' },
+        {
+          events: [phaseEvent('start', 'phase-started', '2024-03-01T10:00:00+01:00')],
+          asOf: '2024-03-01T12:00:00+01:00',
+        },
+      ]);
+      expect(before).toEqual({ counted: ['r1'], excluded: [] });
+      expect(after).toEqual({ counted: [], excluded: ['r1'] });
+    });
+
+    it('the as-of minute: a release credited after the phase ended is left out, for one reason then another', () => {
+      // Released in the phase's last hour, credited a day after it ended (the four-day pause ends 5 March 08:00).
+      const late = {
+        ...release('r1', '2024-03-05T07:00:00+01:00'),
+        creditedAt: '2024-03-06T10:00:00+01:00',
+      };
+      // A plain release first, so that the key's list is kept by the fold and r1 joins a copy of it.
+      const state = new LedgerState(agreement);
+      const events = normalize([release('r0', '2024-03-02T10:00:00+01:00'), late]);
+      state.add(events);
+      const reasons = (asOf: string) => {
+        const options = { asOf: Date.parse(asOf) };
+        const status = state.status(options);
+        expect(status).toEqual(evaluate(agreement, events, options));
+        return status.obligations.find((x) => x.id === 'a-release-10')!.excluded.map((c) => [c.id, c.reason]);
+      };
+      expect(reasons('2024-03-06T09:00:00+01:00')).toEqual([['r1', 'credited after the as-of time']]);
+      expect(reasons('2024-03-06T11:00:00+01:00')).toEqual([['r1', 'after The pause ended']]);
+    });
+  });
+
   it('covers only times past every plain event and every record', () => {
     const events = normalize([
       {
