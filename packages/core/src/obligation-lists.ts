@@ -149,8 +149,9 @@ function releaseLists(o: CompiledObligation, run: PhaseRun, start: number, ctx: 
   if (memo) {
     signature = `${minuteOf(start)}:${minuteOf(ctx.asOf)}:${ctx.limit}:${memo.supersededKey(ctx.superseded)}${signature}`;
     drawn = memo.drawn(o.id, signature);
-    // A key whose kept events mostly fall before the phase is drawn again from the ledger (see `refill`),
-    // and such a drawing is not kept: it depends on more than the kept entries.
+    // A key holding more events from the phase's start on than it kept there (its kept ones fall before
+    // the phase) is drawn from the ledger again (see `refill`): such a drawing depends on more than the
+    // kept entries, so it is never kept, and a kept one is not used once the key needs it.
     if (drawn?.keys.some((d, i) => !watches[i]!.k.outside && needsRefill(d.keptAfter, watches[i]!, ctx)))
       drawn = undefined;
   }
